@@ -1,0 +1,126 @@
+/**
+ * `json` — the machine contract of reports.md: a fixed key order, money in
+ * cents, ratios to 4 places, products by id. The model's `district`,
+ * `thresholds`, `rules`, `hasUsage` and each product's `vendorContact` are
+ * internal to the renderers and left out.
+ */
+import type { Finding, ProductReport, Report, SunsetPlan, UsageFigures } from '../model/types.js';
+import { VETTING_CHECKS } from '../model/types.js';
+import type { Reporter } from './types.js';
+import { cents, ratio4, round, sortedProducts } from './util.js';
+
+function usageJson(u: UsageFigures | null) {
+  if (u === null) return null;
+  return {
+    rows: u.rows,
+    seats: u.seats,
+    activeUsers: u.activeUsers,
+    activeTeachers: u.activeTeachers,
+    activeStudents: u.activeStudents,
+    dormantSeats: u.dormantSeats,
+    dormantRatio: ratio4(u.dormantRatio),
+    annualCost: cents(u.annualCost),
+    costPerSeat: cents(u.costPerSeat),
+    wastedSpend: cents(u.wastedSpend),
+    costPerActiveUser: cents(u.costPerActiveUser),
+    teachersWithAccess: u.teachersWithAccess,
+    teacherUtilization: ratio4(u.teacherUtilization),
+    semesterActiveUsers: u.semesterActiveUsers,
+    recommendedSeats: u.recommendedSeats,
+    rightSizeSaving: cents(u.rightSizeSaving),
+    lastSeen: u.lastSeen,
+  };
+}
+
+function sunsetJson(s: SunsetPlan | null) {
+  if (s === null) return null;
+  return {
+    reason: s.reason,
+    noticeOn: s.noticeOn,
+    earliestRetireOn: s.earliestRetireOn,
+    decideBy: s.decideBy,
+    beforeRenewal: s.beforeRenewal,
+    annualSavings: round(s.annualSavings, 2),
+    steps: [...s.steps],
+  };
+}
+
+/** JSON has no `undefined`: an absent evidence value is written as null. */
+function jsonValue(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+function findingJson(f: Finding) {
+  return {
+    rule: f.rule,
+    check: f.check,
+    status: f.status,
+    message: f.message,
+    evidence: { field: f.evidence.field, value: jsonValue(f.evidence.value), expected: jsonValue(f.evidence.expected) },
+    source: { file: f.source.file, line: f.source.line, column: f.source.column },
+    remediation: f.remediation,
+    waiver: f.waiver
+      ? { reason: f.waiver.reason, approvedBy: f.waiver.approvedBy, expiresOn: f.waiver.expiresOn, expired: f.waiver.expired }
+      : null,
+    known: f.known,
+  };
+}
+
+function productJson(p: ProductReport) {
+  const checks: Record<string, string> = {};
+  for (const c of VETTING_CHECKS) checks[c] = p.checks[c];
+  if (p.checks.usage !== undefined) checks.usage = p.checks.usage;
+  if (p.checks.contract !== undefined) checks.contract = p.checks.contract;
+  return {
+    id: p.id,
+    name: p.name,
+    vendor: p.vendor,
+    category: p.category,
+    status: p.status,
+    source: { file: p.source.file, line: p.source.line, column: p.source.column },
+    verdict: p.verdict,
+    checks,
+    findings: p.findings.map(findingJson),
+    usage: usageJson(p.usage),
+    sunset: sunsetJson(p.sunset),
+    renewal: p.renewal ? { renewalOn: p.renewal.renewalOn, decideBy: p.renewal.decideBy, autoRenews: p.renewal.autoRenews } : null,
+  };
+}
+
+/** The reports.md JSON object for a report (key order as documented). */
+export function reportToJson(report: Report) {
+  const s = report.summary;
+  return {
+    schemaVersion: report.schemaVersion,
+    generator: { name: report.generator.name, version: report.generator.version },
+    command: report.command,
+    asOf: report.asOf,
+    policy: { source: report.policy.source },
+    products: sortedProducts(report).map(productJson),
+    unmatchedApps: report.unmatchedApps.map((a) => ({ app: a.app, rows: a.rows })),
+    inputs: report.inputs.map((i) => ({
+      path: i.path,
+      format: i.format,
+      rows: i.rows,
+      used: i.used,
+      skipped: { ...i.skipped },
+      bad: { ...i.bad },
+      firstBad: i.firstBad.map((b) => ({ line: b.line, reason: b.reason })),
+    })),
+    warnings: [...report.warnings],
+    summary: {
+      products: s.products,
+      approved: s.approved,
+      conditional: s.conditional,
+      rejected: s.rejected,
+      sunsetCandidates: s.sunsetCandidates,
+      annualSpend: round(s.annualSpend, 2),
+      wastedSpend: round(s.wastedSpend, 2),
+      potentialSavings: round(s.potentialSavings, 2),
+      findings: { pass: s.findings.pass, warn: s.findings.warn, fail: s.findings.fail, waived: s.findings.waived, 'n/a': s.findings['n/a'] },
+    },
+  };
+}
+
+/** Renders the report as reports.md JSON, 2-space indent, trailing newline. */
+export const renderJson: Reporter = (report) => `${JSON.stringify(reportToJson(report), null, 2)}\n`;

@@ -1,0 +1,144 @@
+/**
+ * Display helpers shared by the reporters: sanitising data values, rounding
+ * and formatting figures, status symbols, and the few filters (renewals due,
+ * findings to show) every human-readable format applies the same way.
+ * Nothing here computes a figure the report model lacks.
+ */
+import path from 'node:path';
+import type { Finding, ProductReport, Report, Status, Verdict } from '../model/types.js';
+
+// ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
+const ANSI_RE =
+  // eslint-disable-next-line no-control-regex
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]?/g;
+// C0 (except tab, LF, CR), DEL, C1 controls, and bidi overrides/isolates (Trojan-source style reordering).
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A data value made safe for any text output: ANSI escape sequences and
+ * control characters removed; tabs and line breaks become single spaces
+ * unless `keepNewlines`, in which case line breaks are normalised to `\n`.
+ */
+export function clean(value: unknown, keepNewlines = false): string {
+  let s = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  s = s.replace(ANSI_RE, '').replace(CONTROL_RE, '');
+  if (keepNewlines) return s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  return s.replace(/[\t\r\n]+/g, ' ');
+}
+
+/** Rounds for display without binary-float artefacts (1.005 → 1.01 at 2 places). */
+export function round(x: number, places: number): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const r = Number(Math.round(Number(`${Math.abs(x)}e${places}`)) + `e-${places}`);
+  return r === 0 ? 0 : sign * r;
+}
+
+/** Money rounded to cents (null stays null). */
+export function cents(x: number | null): number | null {
+  return x === null ? null : round(x, 2);
+}
+
+/** A ratio rounded to 4 places (null stays null). */
+export function ratio4(x: number | null): number | null {
+  return x === null ? null : round(x, 4);
+}
+
+const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `$1,234.50`, or `–` when the figure is unknown. */
+export function money(x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : MONEY.format(round(x, 2));
+}
+
+/** `1,234`, or `–` when unknown. */
+export function int(x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : INT.format(x);
+}
+
+/** `31.7%` from a 0..1 ratio, or `–` when unknown. */
+export function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : `${round(x * 100, 1).toFixed(1)}%`;
+}
+
+/** Text of an evidence value: `not provided` for null/absent, lists joined, objects as JSON. */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined) return 'not provided';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? '(none)' : v.map((x) => (typeof x === 'string' ? x : valueText(x))).join(', ');
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** Terminal symbol of each status. */
+export const SYMBOL: Record<Status, string> = { pass: '✔', warn: '!', fail: '✘', waived: '~', 'n/a': '–' };
+
+/** `✘ fail` — the symbol and the word, so neither colour nor shape is the only signal. */
+export function statusLabel(s: Status): string {
+  return `${SYMBOL[s]} ${s}`;
+}
+
+/** Verdicts in report order. */
+export const VERDICTS: Verdict[] = ['approved', 'conditional', 'rejected'];
+
+/** Products sorted by id (code-unit order, so the same everywhere). */
+export function sortedProducts(report: Report): ProductReport[] {
+  return [...report.products].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The findings a reader must act on: warn and fail, then waived (whose waiver is listed). */
+export function attentionFindings(p: ProductReport): Finding[] {
+  return p.findings.filter((f) => f.status === 'fail' || f.status === 'warn' || f.status === 'waived');
+}
+
+/** Days from ISO date a to ISO date b (calendar days, UTC). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Products whose renewal falls within `renewalWarnDays` of as-of (or is already past), soonest decide-by first. */
+export function renewalsDue(report: Report): ProductReport[] {
+  return sortedProducts(report)
+    .filter((p) => p.renewal !== null && daysBetween(report.asOf, p.renewal.renewalOn) <= report.thresholds.renewalWarnDays)
+    .sort((a, b) => (a.renewal!.decideBy < b.renewal!.decideBy ? -1 : a.renewal!.decideBy > b.renewal!.decideBy ? 1 : 0));
+}
+
+/** Products with a sunset plan, largest savings first. */
+export function sunsetProducts(report: Report): ProductReport[] {
+  return sortedProducts(report)
+    .filter((p) => p.sunset !== null)
+    .sort((a, b) => b.sunset!.annualSavings - a.sunset!.annualSavings);
+}
+
+/** Products with usage figures, most wasted spend first. */
+export function usageProducts(report: Report): ProductReport[] {
+  return sortedProducts(report)
+    .filter((p) => p.usage !== null)
+    .sort((a, b) => (b.usage!.wastedSpend ?? 0) - (a.usage!.wastedSpend ?? 0) || (a.id < b.id ? -1 : 1));
+}
+
+/** A report path relative to `cwd`, with forward slashes; absolute or outside paths stay as given (slashes normalised). */
+export function relPath(file: string, cwd: string): string {
+  if (!file) return file;
+  let p = file;
+  if (path.isAbsolute(file) || path.win32.isAbsolute(file)) {
+    const rel = path.relative(cwd, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) p = rel;
+  }
+  return p.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/** Display of a waiver: `waived by X until D: reason` (or `expired D`). */
+export function waiverText(f: Finding): string {
+  if (!f.waiver) return '';
+  const w = f.waiver;
+  return w.expired
+    ? `waiver by ${w.approvedBy} expired ${w.expiresOn}: ${w.reason}`
+    : `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`;
+}
