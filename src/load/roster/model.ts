@@ -1,0 +1,157 @@
+/**
+ * The in-memory roster every reader builds: users with a role, the ids they can
+ * be matched by, and for teachers the schools and grades they teach.
+ */
+import type { Role } from '../../model/types.js';
+import { GRADES, gradeRank } from '../../model/grades.js';
+
+/** What kind of roster file(s) a {@link Roster} was read from. */
+export type RosterKind = 'oneroster-1.1' | 'oneroster-1.2' | 'simple' | 'sds-v2' | 'sds-v2.1';
+
+/** Who could use each product: the denominators of the usage figures (usage.md, "Rosters"). */
+export interface Roster {
+  /** The path as given. */
+  source: string;
+  kind: RosterKind;
+  /** Roster users; their indices are 0..size-1. */
+  size: number;
+  /** The user whose id (OneRoster `sourcedId`, simple `user_id`), username or email is `identifier`, ignoring case and surrounding spaces; -1 when none. Ids win over usernames and emails. */
+  lookup(identifier: string): number;
+  /** The edvet role of a roster user. */
+  role(index: number): Role;
+  /** Roster teachers at any of `schools` (all when null) who teach at least one of `grades` (all when null): sorted roster indices. */
+  teachersWithAccess(schools: string[] | null, grades: string[] | null): Int32Array;
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase();
+}
+
+/** Collects users while files are read, then freezes into a {@link Roster}. */
+export class RosterBuilder {
+  private readonly byId = new Map<string, number>();
+  private readonly byAlt = new Map<string, number>();
+  private readonly roles: Role[] = [];
+  private readonly schools: Set<string>[] = [];
+  private readonly grades: number[] = [];
+
+  /** Number of users so far. */
+  get size(): number {
+    return this.roles.length;
+  }
+
+  /** Adds a user (or returns the existing one with the same id, keeping its first known role). */
+  addUser(id: string, role: Role): number {
+    const key = norm(id);
+    const known = this.byId.get(key);
+    if (known !== undefined) {
+      if (this.roles[known] === 'unknown') this.roles[known] = role;
+      return known;
+    }
+    const index = this.roles.length;
+    this.byId.set(key, index);
+    this.roles.push(role);
+    this.schools.push(new Set());
+    this.grades.push(0);
+    return index;
+  }
+
+  /** The user with this id (not username/email); -1 when none. */
+  indexOfId(id: string): number {
+    return this.byId.get(norm(id)) ?? -1;
+  }
+
+  /** Another identifier (username, email) the user can be matched by; the first user to claim one keeps it. */
+  addAlias(index: number, alias: string): void {
+    const key = norm(alias);
+    if (key !== '' && !this.byAlt.has(key)) this.byAlt.set(key, index);
+  }
+
+  role(index: number): Role {
+    return this.roles[index];
+  }
+
+  setRole(index: number, role: Role): void {
+    this.roles[index] = role;
+  }
+
+  addSchool(index: number, school: string): void {
+    const key = norm(school);
+    if (key !== '') this.schools[index].add(key);
+  }
+
+  hasSchools(index: number): boolean {
+    return this.schools[index].size > 0;
+  }
+
+  /** Adds a grade code of GRADES (others are ignored). */
+  addGrade(index: number, grade: string): void {
+    const r = gradeRank(grade);
+    if (r >= 0) this.grades[index] |= 1 << r;
+  }
+
+  hasGrades(index: number): boolean {
+    return this.grades[index] !== 0;
+  }
+
+  build(source: string, kind: RosterKind): Roster {
+    return new FrozenRoster(source, kind, this.byId, this.byAlt, this.roles, this.schools, this.grades);
+  }
+}
+
+class FrozenRoster implements Roster {
+  readonly size: number;
+  private readonly teachers: Int32Array;
+
+  constructor(
+    readonly source: string,
+    readonly kind: RosterKind,
+    private readonly byId: Map<string, number>,
+    private readonly byAlt: Map<string, number>,
+    private readonly roles: Role[],
+    private readonly schools: Set<string>[],
+    private readonly gradeMasks: number[],
+  ) {
+    this.size = roles.length;
+    const t: number[] = [];
+    for (let i = 0; i < roles.length; i++) if (roles[i] === 'teacher') t.push(i);
+    this.teachers = Int32Array.from(t);
+  }
+
+  lookup(identifier: string): number {
+    const key = norm(identifier);
+    return this.byId.get(key) ?? this.byAlt.get(key) ?? -1;
+  }
+
+  role(index: number): Role {
+    return this.roles[index] ?? 'unknown';
+  }
+
+  teachersWithAccess(schools: string[] | null, grades: string[] | null): Int32Array {
+    const wantSchools = schools === null ? null : new Set(schools.map(norm));
+    let wantGrades = -1;
+    if (grades !== null) {
+      wantGrades = 0;
+      for (const g of grades) {
+        const r = gradeRank(g);
+        if (r >= 0 && r < GRADES.length) wantGrades |= 1 << r;
+      }
+    }
+    const out: number[] = [];
+    for (const i of this.teachers) {
+      if (grades !== null && (this.gradeMasks[i] & wantGrades) === 0) continue;
+      if (wantSchools !== null) {
+        let at = false;
+        for (const s of this.schools[i]) {
+          if (wantSchools.has(s)) {
+            at = true;
+            break;
+          }
+        }
+        if (!at) continue;
+      }
+      out.push(i);
+    }
+    return Int32Array.from(out);
+  }
+}

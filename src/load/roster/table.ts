@@ -1,0 +1,150 @@
+/**
+ * A small roster CSV file read whole: header matched by name (case-insensitive,
+ * trimmed, runs of spaces collapsed, BOM stripped, empty header cells ignored),
+ * rows with their line numbers. Lenient about the shape real SIS exports have
+ * (ragged rows, CRLF/LF/CR mixed, missing final newline); errors name
+ * file:line:column and never quote a cell's content.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { inputError } from '../../model/errors.js';
+
+/** One data row: its cells and where it starts. */
+export interface TableRow {
+  cells: string[];
+  line: number;
+  /** The row's text as read, for column positions in errors. */
+  raw: string;
+}
+
+/** Values that mean "none" (usage.md). */
+const NONE = new Set(['', '-', 'never', 'n/a', 'na', 'null', '\\n']);
+
+/** Normalises a header cell for matching. */
+export function headerKey(text: string): string {
+  return text.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function decode(buf: Buffer): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const swapped = Buffer.from(buf.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** 1-based character column where field `k` starts in a single-line raw row. */
+function fieldColumn(raw: string, k: number): number {
+  let i = 0;
+  let field = 0;
+  let quoted = false;
+  while (i < raw.length && field < k) {
+    const c = raw[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) field++;
+    i++;
+  }
+  return i + 1;
+}
+
+/** A parsed CSV file with column access by name. */
+export class Table {
+  readonly header: string[];
+  readonly keys: string[];
+  readonly rows: TableRow[];
+
+  /** @param display how the file is named in errors */
+  constructor(readonly display: string, text: string) {
+    let records: { record: string[]; raw: string; info: { lines: number } }[];
+    try {
+      records = parse(text, {
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        info: true,
+        raw: true,
+      }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    } catch (err) {
+      const e = err as { lines?: number; code?: string };
+      throw inputError({
+        file: display,
+        line: typeof e.lines === 'number' ? e.lines : undefined,
+        message: `cannot be read as CSV (${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : 'malformed quoting'})`,
+      });
+    }
+    if (records.length === 0) throw inputError({ file: display, line: 1, column: 1, message: 'is empty: expected a header row' });
+    this.header = records[0].record;
+    this.keys = this.header.map(headerKey);
+    this.rows = [];
+    for (let r = 1; r < records.length; r++) {
+      const { record, info } = records[r];
+      let inner = 0;
+      for (const cell of record) for (let i = 0; i < cell.length; i++) if (cell.charCodeAt(i) === 10) inner++;
+      const raw = records[r].raw.replace(/^[\r\n]+/, '');
+      // a row of only empty cells (",,,") is an empty line too
+      if (record.every((c) => c.trim() === '')) continue;
+      this.rows.push({ cells: record, line: info.lines - inner, raw });
+    }
+  }
+
+  /** Reads a file; a missing or unreadable file is an input error. */
+  static read(path: string, display: string): Table {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw inputError({ file: display, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'error'})` });
+    }
+    return new Table(display, decode(buf));
+  }
+
+  /** Index of the first column named any of `names` (matched as {@link headerKey}); -1 when none. */
+  col(...names: string[]): number {
+    for (const n of names) {
+      const i = this.keys.indexOf(headerKey(n));
+      if (i >= 0) return i;
+    }
+    return -1;
+  }
+
+  /** Like {@link col}, but a missing column is an input error naming what was expected. */
+  need(names: string[], purpose: string): number {
+    const i = this.col(...names);
+    if (i < 0) {
+      throw inputError({
+        file: this.display,
+        line: 1,
+        column: 1,
+        message: `missing column "${names[0]}" (${purpose}); the header has: ${this.header.filter((h) => h.trim() !== '').join(', ')}`,
+      });
+    }
+    return i;
+  }
+
+  /** The trimmed cell of `row` in column `i`, or '' when the column is absent, the row is short or the value means none. */
+  cell(row: TableRow, i: number): string {
+    if (i < 0 || i >= row.cells.length) return '';
+    const v = row.cells[i].trim();
+    return NONE.has(v.toLowerCase()) ? '' : v;
+  }
+
+  /** An input error located at a cell (the message must not quote user data). */
+  errorAt(row: TableRow, i: number, message: string): Error {
+    return inputError({ file: this.display, line: row.line, column: fieldColumn(row.raw, Math.max(0, i)), message });
+  }
+}
+
+/** Splits a multi-value cell (`"09,10,11"`, `a, b`) into its trimmed, non-empty parts. */
+export function splitMulti(value: string): string[] {
+  if (value === '') return [];
+  const out: string[] = [];
+  for (const part of value.split(',')) {
+    const p = part.trim();
+    if (p !== '') out.push(p);
+  }
+  return out;
+}
