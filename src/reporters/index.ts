@@ -5,23 +5,26 @@
 import type { FormatName, Reporter } from './types.js';
 import { renderJson } from './json.js';
 import { renderTable } from './table.js';
+import { renderMarkdown } from './markdown.js';
+import { renderCsv } from './csv.js';
+import { renderJunit } from './junit.js';
+import { renderSarif } from './sarif.js';
+import { renderGithub } from './github.js';
+import { renderHtml } from './html.js';
 
 export type { FormatName, Reporter, ReporterOptions } from './types.js';
-
-const notYet = (name: string): Reporter => () => {
-  throw new Error(`the ${name} reporter is not implemented yet`);
-};
+export { renderLetter, letterFileName } from './letters.js';
 
 /** Every renderer by format name. */
 export const REPORTERS: Record<FormatName, Reporter> = {
   table: renderTable,
   json: renderJson,
-  markdown: notYet('markdown'),
-  csv: notYet('csv'),
-  junit: notYet('junit'),
-  sarif: notYet('sarif'),
-  github: notYet('github'),
-  html: notYet('html'),
+  markdown: renderMarkdown,
+  csv: renderCsv,
+  junit: renderJunit,
+  sarif: renderSarif,
+  github: renderGithub,
+  html: renderHtml,
 };
 
 /** The formats each command accepts, the default first (`rules`/`explain` and `letters` are rendered elsewhere). */

@@ -1,0 +1,182 @@
+/**
+ * `markdown` — the report as headings and GitHub-flavoured tables, for pull
+ * requests, wikis and board packets. Every data value goes through `md()`:
+ * control characters and line breaks removed, HTML, pipes, backticks and
+ * link/emphasis syntax escaped, so a value can neither break a table nor
+ * inject markup.
+ */
+import type { Finding, ProductReport, Report } from '../model/types.js';
+import { VETTING_CHECKS } from '../model/types.js';
+import type { Reporter } from './types.js';
+import {
+  attentionFindings,
+  clean,
+  int,
+  money,
+  pct,
+  renewalsDue,
+  sortedProducts,
+  statusLabel,
+  sunsetProducts,
+  usageProducts,
+  valueText,
+  waiverText,
+} from './util.js';
+
+/** A data value as inert inline Markdown (safe in a table cell, a heading or a list item). */
+export function md(value: unknown): string {
+  return clean(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~#!]/g, (ch) => `\\${ch}`)
+    .trim();
+}
+
+/** A GFM table; cells must already be escaped. */
+export function mdTable(head: string[], rows: string[][], align?: ('l' | 'r')[]): string {
+  const sep = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+  const line = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+  return [line(head), line(sep), ...rows.map(line)].join('\n');
+}
+
+const CHECK_TITLES = ['Privacy', 'SSO', 'Accessibility', 'Cost', 'Evidence', 'Mobile', 'Standards'];
+
+function evidenceText(f: Finding): string {
+  return `${md(f.evidence.field)}: ${md(valueText(f.evidence.value))} (expected ${md(valueText(f.evidence.expected))})`;
+}
+
+function productTitle(p: ProductReport): string {
+  return `${md(p.name) || md(p.id)} (${md(p.id)})`;
+}
+
+/** Renders the report as Markdown. */
+export const renderMarkdown: Reporter = (report: Report) => {
+  const out: string[] = [];
+  const s = report.summary;
+  const products = sortedProducts(report);
+  const district = report.district.name ? md(report.district.name) : null;
+  out.push(`# edvet ${md(report.command)} report${district ? `: ${district}` : ''}`, '');
+  out.push(`As of ${md(report.asOf)}, policy ${md(report.policy.source)}, edvet ${md(report.generator.version)}.`, '');
+
+  out.push('## Summary', '');
+  out.push(`- **Products:** ${s.products} (${s.approved} approved, ${s.conditional} conditional, ${s.rejected} rejected)`);
+  out.push(`- **Findings:** ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived, ${s.findings.pass} pass, ${s.findings['n/a']} n/a`);
+  if (report.hasUsage) {
+    out.push(`- **Annual spend:** ${money(s.annualSpend)}`);
+    out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)}`);
+    out.push(`- **Potential savings:** ${money(s.potentialSavings)}`);
+    out.push(`- **Sunset candidates:** ${s.sunsetCandidates}`);
+  }
+  out.push('');
+
+  if (products.length > 0) {
+    out.push('## Vetting', '');
+    out.push(
+      mdTable(
+        ['Product', ...CHECK_TITLES, 'Verdict'],
+        products.map((p) => [productTitle(p), ...VETTING_CHECKS.map((c) => statusLabel(p.checks[c])), `**${p.verdict}**`]),
+      ),
+      '',
+    );
+    out.push('Legend: ✔ pass, ! warn, ✘ fail, ~ waived, – n/a.', '');
+
+    const withFindings = products.filter((p) => attentionFindings(p).length > 0);
+    if (withFindings.length > 0) {
+      out.push('## Findings', '');
+      for (const p of withFindings) {
+        out.push(`### ${productTitle(p)}: ${p.verdict}`, '');
+        out.push(`Vendor: ${md(p.vendor)} · manifest: ${md(p.source.file)}`, '');
+        out.push(
+          mdTable(
+            ['Status', 'Rule', 'Message', 'Evidence', 'Location'],
+            attentionFindings(p).map((f) => [
+              `${statusLabel(f.status)}${f.known ? ' (known)' : ''}`,
+              md(f.rule),
+              md(f.message) + (f.waiver ? `<br>${md(waiverText(f))}` : ''),
+              evidenceText(f),
+              `${md(f.source.file)}:${f.source.line}`,
+            ]),
+          ),
+          '',
+        );
+      }
+    }
+  }
+
+  if (report.hasUsage) {
+    const ps = usageProducts(report);
+    if (ps.length > 0) {
+      out.push('## Usage', '', 'Most wasted spend first.', '');
+      out.push(
+        mdTable(
+          ['Product', 'Seats', 'Active users', 'Dormant seats', 'Dormant', 'Annual cost', 'Wasted', 'Cost per active user', 'Teacher utilization', 'Recommended seats', 'Last seen', 'Status'],
+          ps.map((p) => {
+            const u = p.usage!;
+            const st = p.checks.usage;
+            return [
+              productTitle(p), int(u.seats), int(u.activeUsers), int(u.dormantSeats), pct(u.dormantRatio), money(u.annualCost),
+              money(u.wastedSpend), money(u.costPerActiveUser), pct(u.teacherUtilization), int(u.recommendedSeats), md(u.lastSeen ?? '–'),
+              [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–',
+            ];
+          }),
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+        ),
+        '',
+      );
+      out.push(`Policy minimum teacher utilization: ${pct(report.thresholds.teacherUtilizationMin)}; dormant warning at ${pct(report.thresholds.dormantWarnRatio)} of seats.`, '');
+    }
+    const sunset = sunsetProducts(report);
+    if (sunset.length > 0) {
+      out.push('## Sunset plans', '');
+      for (const p of sunset) {
+        const pl = p.sunset!;
+        out.push(`### ${productTitle(p)}`, '');
+        out.push(`- **Reason:** ${md(pl.reason)}`);
+        out.push(`- **Notice on:** ${md(pl.noticeOn)}`);
+        out.push(`- **Earliest retirement:** ${md(pl.earliestRetireOn)}`);
+        if (pl.decideBy) out.push(`- **Decide by:** ${md(pl.decideBy)}`);
+        if (pl.beforeRenewal !== null) out.push(`- **Retires before the renewal:** ${pl.beforeRenewal ? 'yes' : 'no'}`);
+        out.push(`- **Annual savings:** ${money(pl.annualSavings)}`, '');
+        pl.steps.forEach((step, i) => out.push(`${i + 1}. ${md(step)}`));
+        out.push('');
+      }
+    }
+    const due = renewalsDue(report);
+    out.push(`## Renewals due within ${report.thresholds.renewalWarnDays} days`, '');
+    if (due.length === 0) out.push('None.', '');
+    else
+      out.push(
+        mdTable(
+          ['Product', 'Renews on', 'Decide by', 'Auto-renews'],
+          due.map((p) => [productTitle(p), md(p.renewal!.renewalOn), md(p.renewal!.decideBy), p.renewal!.autoRenews ? 'yes' : 'no']),
+        ),
+        '',
+      );
+    if (report.unmatchedApps.length > 0) {
+      out.push('## Apps that match no product', '');
+      out.push(mdTable(['App', 'Rows'], report.unmatchedApps.map((a) => [md(a.app), int(a.rows)]), ['l', 'r']), '');
+    }
+    if (report.inputs.length > 0) {
+      out.push('## Usage files', '');
+      out.push(
+        mdTable(
+          ['File', 'Format', 'Rows', 'Used', 'Skipped', 'Bad'],
+          report.inputs.map((i) => [
+            md(i.path), md(i.format), int(i.rows), int(i.used),
+            Object.entries(i.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${int(n)} ${md(k)}`).join('<br>') || '0',
+            Object.entries(i.bad).filter(([, n]) => n > 0).map(([k, n]) => `${int(n)} ${md(k)}`).join('<br>') || '0',
+          ]),
+          ['l', 'l', 'r', 'r', 'l', 'l'],
+        ),
+        '',
+      );
+    }
+  }
+  if (report.warnings.length > 0) {
+    out.push('## Warnings', '');
+    for (const w of report.warnings) out.push(`- ${md(w)}`);
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+};
