@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageAggregator, type UsageCounts } from '../../src/engine/aggregate.js';
+import { loadRoster, type Roster } from '../../src/load/roster/index.js';
+import { SchoolCalendar, dayOf } from '../../src/model/calendar.js';
+import type { Role } from '../../src/model/types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const conformance = resolve(here, '../../../shared/conformance/usage');
+
+describe('UsageAggregator on the usage conformance example', () => {
+  it('gives the expected figures for c-reader and c-quiz', async () => {
+    const roster = await loadRoster(resolve(conformance, 'roster/roster.csv'));
+    const products = ['c-reader', 'c-quiz'];
+    const names: Record<string, number> = { 'c-reader': 0, readerapp: 0, 'c-quiz': 1, quizapp: 1 };
+    const match = (app: string) => names[app.toLowerCase().replace(/\s+/g, '')] ?? -1;
+    const agg = new UsageAggregator({ roster, match, productCount: products.length, teacherPattern: null });
+    const asOf = dayOf('2026-11-20');
+    const lines = readFileSync(resolve(conformance, 'exports/signins.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+    for (const line of lines) {
+      const [ts, user, role, app] = line.split(',');
+      const day = Math.floor(Date.parse(ts) / 86_400_000);
+      if (day > asOf) continue; // the reader skips sign-ins after as-of
+      agg.add(day, user, app, undefined, role as Role);
+    }
+    const cal = new SchoolCalendar(null);
+    const q = (teachers: Int32Array) => ({
+      activeFrom: cal.windowStart(asOf, 30),
+      semesterFrom: cal.windowStart(asOf, 90),
+      teachersWithAccess: teachers,
+      licensedTeachers: null,
+    });
+    const teachers = roster.teachersWithAccess(null, ['6', '7', '8']);
+    expect(teachers.length).toBe(2);
+    const reader = agg.figures(0, q(teachers));
+    expect(reader).toMatchObject({
+      rows: 6,
+      activeUsers: 5,
+      activeTeachers: 1,
+      activeStudents: 4,
+      semesterActiveUsers: 6,
+      teachersWithAccess: 2,
+      semesterActiveTeachersWithAccess: 1,
+      lastSeen: asOf,
+    });
+    const quiz = agg.figures(1, q(teachers));
+    expect(quiz).toMatchObject({ rows: 2, activeUsers: 1, activeTeachers: 0, teachersWithAccess: 2, semesterActiveTeachersWithAccess: 0 });
+    expect(agg.unmatchedApps()).toEqual([{ app: 'OtherApp', rows: 1 }]);
+  });
+});
+
+describe('UsageAggregator details', () => {
+  const fakeRoster = (entries: { id: string; email?: string; role: Role }[]): Roster => ({
+    source: 'test',
+    kind: 'simple',
+    size: entries.length,
+    lookup(identifier: string) {
+      const key = identifier.trim().toLowerCase();
+      const i = entries.findIndex((e) => e.id.toLowerCase() === key);
+      return i >= 0 ? i : entries.findIndex((e) => e.email?.toLowerCase() === key);
+    },
+    role: (i: number) => entries[i].role,
+    teachersWithAccess: () => Int32Array.from(entries.flatMap((e, i) => (e.role === 'teacher' ? [i] : []))),
+  });
+
+  it('keeps the last day per product and user, and counts rows', () => {
+    const agg = new UsageAggregator({ roster: null, match: (a) => (a === 'A' ? 0 : -1), productCount: 1, teacherPattern: null });
+    agg.add(10, 'u', 'A', undefined, 'student');
+    agg.add(5, 'U ', 'A', undefined, 'unknown');
+    agg.add(7, 'u', 'B', undefined, 'student');
+    agg.add(8, 'v', 'B', 'x', 'student');
+    const f = agg.figures(0, { activeFrom: 9, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null });
+    expect(f).toEqual({
+      rows: 2,
+      activeUsers: 1,
+      activeTeachers: 0,
+      activeStudents: 1,
+      semesterActiveUsers: 1,
+      teachersWithAccess: null,
+      semesterActiveTeachersWithAccess: null,
+      lastSeen: 10,
+    });
+    expect(agg.unmatchedApps()).toEqual([{ app: 'B', rows: 2 }]);
+  });
+
+  it('resolves roles: export, then roster, then teacher_pattern; family is not a seat user', () => {
+    const roster = fakeRoster([
+      { id: 'r0', role: 'teacher' },
+      { id: 'r1', role: 'unknown' },
+      { id: 'r2', email: 'mom@home', role: 'family' },
+    ]);
+    const agg = new UsageAggregator({ roster, match: () => 0, productCount: 1, teacherPattern: /^t\./g });
+    agg.add(1, 'r0', 'A', undefined, 'unknown'); // roster: teacher
+    agg.add(1, 'r1', 'A', undefined, 'unknown'); // unknown
+    agg.add(1, 'MOM@home', 'A', undefined, 'unknown'); // roster family
+    agg.add(1, 't.jones', 'A', undefined, 'unknown'); // pattern: teacher
+    agg.add(1, 't.smith', 'A', undefined, 'student'); // export role wins
+    agg.add(1, 'x', 'A', undefined, 'staff');
+    agg.add(1, 't.lee', 'A', undefined, 'unknown'); // /g regex state must not matter
+    const f = agg.figures(0, { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: 2 });
+    expect(f.activeUsers).toBe(6);
+    expect(f.activeTeachers).toBe(3);
+    expect(f.activeStudents).toBe(1);
+    expect(f.teachersWithAccess).toBe(2);
+    expect(f.semesterActiveTeachersWithAccess).toBe(2);
+    expect(f.rows).toBe(7);
+  });
+
+  it('sorts unmatched apps by rows, then name, and limits them', () => {
+    const agg = new UsageAggregator({ roster: null, match: () => -1, productCount: 0, teacherPattern: null });
+    for (const [app, n] of [['b', 2], ['a', 2], ['c', 5], ['d', 1]] as const) for (let i = 0; i < n; i++) agg.add(1, 'u', app, undefined, 'student');
+    expect(agg.unmatchedApps(3)).toEqual([
+      { app: 'c', rows: 5 },
+      { app: 'a', rows: 2 },
+      { app: 'b', rows: 2 },
+    ]);
+  });
+
+  it('handles many users and products (the hash table grows)', () => {
+    const agg = new UsageAggregator({ roster: null, match: (a) => Number(a), productCount: 50, teacherPattern: null });
+    let pairs = 0;
+    for (let u = 0; u < 3000; u++) {
+      for (let p = 0; p < 50; p++) {
+        if ((u + p) % 3 !== 0) continue;
+        pairs++;
+        agg.add(u % 100, `user${u}`, String(p), undefined, 'student');
+        agg.add((u % 100) + 1, `USER${u}`, String(p), undefined, 'student');
+      }
+    }
+    let total = 0;
+    let rows = 0;
+    for (let p = 0; p < 50; p++) {
+      const f = agg.figures(p, { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null });
+      total += f.activeUsers;
+      rows += f.rows;
+      expect(f.lastSeen).toBe(100);
+    }
+    expect(total).toBe(pairs);
+    expect(rows).toBe(2 * pairs);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Property: the aggregator agrees with a naive reference over random inputs.
+
+interface Ev {
+  day: number;
+  user: string;
+  app: string;
+  appId: string | undefined;
+  role: Role;
+}
+
+const ROLES: Role[] = ['student', 'teacher', 'staff', 'family', 'unknown'];
+const PRECEDENCE: Record<Role, number> = { unknown: 0, family: 1, student: 2, staff: 3, teacher: 4 };
+
+function naive(
+  events: Ev[],
+  roster: Roster | null,
+  match: (app: string, appId: string | undefined) => number,
+  pattern: RegExp | null,
+  p: number,
+  q: { activeFrom: number; semesterFrom: number; teachersWithAccess: Int32Array | null; licensedTeachers: number | null },
+): UsageCounts {
+  const key = (raw: string) => {
+    const r = roster ? roster.lookup(raw) : -1;
+    return r >= 0 ? `R${r}` : `E${raw.trim().toLowerCase()}`;
+  };
+  const exportRole = new Map<string, Role>();
+  const patternHit = new Set<string>();
+  for (const e of events) {
+    const k = key(e.user);
+    const cur = exportRole.get(k) ?? 'unknown';
+    if (PRECEDENCE[e.role] > PRECEDENCE[cur]) exportRole.set(k, e.role);
+    if (pattern && new RegExp(pattern.source, pattern.flags.replace('g', '')).test(e.user)) patternHit.add(k);
+  }
+  const roleOf = (k: string): Role => {
+    const e = exportRole.get(k);
+    if (e && e !== 'unknown') return e;
+    if (k.startsWith('R') && roster) {
+      const r = roster.role(Number(k.slice(1)));
+      if (r !== 'unknown') return r;
+    }
+    return patternHit.has(k) ? 'teacher' : 'unknown';
+  };
+  const mine = events.filter((e) => match(e.app, e.appId) === p);
+  const last = new Map<string, number>();
+  for (const e of mine) last.set(key(e.user), Math.max(last.get(key(e.user)) ?? -Infinity, e.day));
+  const active = [...last].filter(([k, d]) => d >= q.activeFrom && roleOf(k) !== 'family');
+  const semester = [...last].filter(([k, d]) => d >= q.semesterFrom && roleOf(k) !== 'family');
+  let twa: number | null;
+  let sat: number | null;
+  if (q.teachersWithAccess) {
+    twa = q.teachersWithAccess.length;
+    sat = [...q.teachersWithAccess].filter((t) => (last.get(`R${t}`) ?? -Infinity) >= q.semesterFrom).length;
+  } else {
+    twa = q.licensedTeachers;
+    const semTeachers = semester.filter(([k]) => roleOf(k) === 'teacher').length;
+    sat = q.licensedTeachers === null ? null : Math.min(semTeachers, q.licensedTeachers);
+  }
+  return {
+    rows: mine.length,
+    activeUsers: active.length,
+    activeTeachers: active.filter(([k]) => roleOf(k) === 'teacher').length,
+    activeStudents: active.filter(([k]) => roleOf(k) === 'student').length,
+    semesterActiveUsers: semester.length,
+    teachersWithAccess: twa,
+    semesterActiveTeachersWithAccess: sat,
+    lastSeen: mine.length ? Math.max(...mine.map((e) => e.day)) : null,
+  };
+}
+
+function naiveUnmatched(events: Ev[], match: (app: string, appId: string | undefined) => number): { app: string; rows: number }[] {
+  const m = new Map<string, number>();
+  for (const e of events) if (match(e.app, e.appId) < 0) m.set(e.app, (m.get(e.app) ?? 0) + 1);
+  return [...m]
+    .map(([app, rows]) => ({ app, rows }))
+    .sort((a, b) => b.rows - a.rows || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0))
+    .slice(0, 20);
+}
+
+describe('UsageAggregator property', () => {
+  const P = 3;
+  const match = (app: string, appId: string | undefined): number => {
+    const a = app.toLowerCase();
+    if (a === 'a') return 0;
+    if (a === 'b') return 1;
+    if (a === 'c') return appId === '7' ? 2 : -1;
+    return -1;
+  };
+  const arbRoster = fc.array(fc.constantFrom<Role>(...ROLES), { maxLength: 8 });
+  const arbUserSpec = fc.tuple(fc.nat(12), fc.constantFrom('id', 'ID', 'email', ' id ', 'ext', 'EXT', 't.ext'));
+  const arbEvent = fc.record({
+    day: fc.integer({ min: 0, max: 60 }),
+    user: arbUserSpec,
+    app: fc.constantFrom('A', 'a', 'B', 'C', 'Z', 'Y'),
+    appId: fc.option(fc.constantFrom('7', '8'), { nil: undefined }),
+    role: fc.constantFrom<Role>(...ROLES),
+  });
+
+  it('agrees with a naive reference', () => {
+    fc.assert(
+      fc.property(
+        fc.option(arbRoster, { nil: null }),
+        fc.array(arbEvent, { maxLength: 80 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.boolean(),
+        fc.option(fc.nat(5), { nil: null }),
+        fc.array(fc.nat(8)),
+        fc.boolean(),
+        (rosterRoles, rawEvents, activeFrom, semesterFrom, usePattern, licensed, twaPick, useTwa) => {
+          const roster: Roster | null =
+            rosterRoles === null
+              ? null
+              : {
+                  source: 'test',
+                  kind: 'simple',
+                  size: rosterRoles.length,
+                  lookup(identifier: string) {
+                    const m = /^r(\d+)(@x)?$/.exec(identifier.trim().toLowerCase());
+                    return m && Number(m[1]) < rosterRoles.length ? Number(m[1]) : -1;
+                  },
+                  role: (i: number) => rosterRoles[i],
+                  teachersWithAccess: () => new Int32Array(0),
+                };
+          const events: Ev[] = rawEvents.map((e) => {
+            const [n, form] = e.user;
+            const user =
+              form === 'id' ? `r${n}` : form === 'ID' ? `R${n}` : form === 'email' ? `r${n}@x` : form === ' id ' ? ` r${n} ` : form === 'ext' ? `e${n}` : form === 'EXT' ? ` E${n}` : `t.${n}`;
+            return { ...e, user };
+          });
+          const pattern = usePattern ? /^(t\.|r1)/ : null;
+          const agg = new UsageAggregator({ roster, match, productCount: P, teacherPattern: pattern });
+          for (const e of events) agg.add(e.day, e.user, e.app, e.appId, e.role);
+          const twa =
+            roster && useTwa ? Int32Array.from([...new Set(twaPick.filter((i) => i < roster.size))].sort((x, y) => x - y)) : null;
+          for (let p = 0; p < P; p++) {
+            const q = { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: licensed };
+            expect(agg.figures(p, q)).toEqual(naive(events, roster, match, pattern, p, q));
+          }
+          expect(agg.unmatchedApps()).toEqual(naiveUnmatched(events, match));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
