@@ -1,0 +1,177 @@
+/**
+ * commander wiring only: flags → command → exit status. The one place that
+ * reads process state (argv, env, clock, terminal) and turns error values
+ * into text. It returns the exit status and never calls process.exit.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { CommandContext, CommandResult, FailOn } from './commands/context.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+interface CommonFlags {
+  policy?: string;
+  asOf?: string;
+  format?: string;
+  output?: string;
+  failOn?: string;
+  baseline?: string;
+  tool?: string[];
+  color?: boolean;
+  quiet?: boolean;
+}
+
+function addCommon(cmd: Command, opts: { baseline?: boolean; failOn?: boolean } = {}): Command {
+  cmd
+    .option('--policy <file>', 'the district policy (default: edvet.policy.yaml here, else at the top of the first catalog folder, else the defaults)')
+    .option('--as-of <date>', 'the date the audit is "as of" (YYYY-MM-DD; default today in the policy time zone)')
+    .option('--format <name>', 'output format')
+    .option('--output <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--tool <id>', 'only this product (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--no-color', 'plain text without colour (also NO_COLOR)')
+    .option('--quiet', 'no progress output on stderr');
+  if (opts.failOn !== false) cmd.addOption(new Option('--fail-on <level>', 'which finding makes the exit status 1').choices(['fail', 'warn', 'never']).default('fail'));
+  if (opts.baseline) cmd.option('--baseline <file>', 'an earlier JSON report: findings already in it are marked known and do not count');
+  return cmd;
+}
+
+/** Run the CLI on `argv` (without node and script); returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const env = process.env;
+  const debug = env.EDVET_DEBUG === '1';
+  const errTTY = Boolean(process.stderr.isTTY);
+  const inCI = Boolean(env.CI) && env.CI !== 'false';
+  let exitCode = 0;
+  const out = (s: string) => {
+    if (s) process.stdout.write(s);
+  };
+  const makeCtx = (flags: CommonFlags): CommandContext => {
+    const toFile = Boolean(flags.output);
+    const color = flags.color !== false && !('NO_COLOR' in env) && !toFile && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+    const progress = errTTY && !inCI && !flags.quiet;
+    let statusShown = false;
+    return {
+      cwd: process.cwd(),
+      now: new Date(),
+      policy: flags.policy,
+      asOf: flags.asOf,
+      format: flags.format,
+      output: flags.output,
+      failOn: (flags.failOn ?? 'fail') as FailOn,
+      baseline: flags.baseline,
+      tool: flags.tool ?? [],
+      color,
+      progress,
+      stderr(line: string) {
+        if (statusShown) process.stderr.write('\r\x1b[2K');
+        statusShown = false;
+        process.stderr.write(`${line}\n`);
+      },
+      status(line: string) {
+        if (!progress) return;
+        process.stderr.write(`\r\x1b[2K${line}`);
+        statusShown = line !== '';
+      },
+    };
+  };
+  const finish = (r: CommandResult) => {
+    out(r.stdout);
+    exitCode = r.exitCode;
+  };
+
+  const program = new Command();
+  program
+    .name('edvet')
+    .description('Vet K-12 educational software against a district checklist, and audit the licenses it pays for.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  addCommon(program.command('vet').argument('[paths...]', 'manifest files or catalog folders').description('vet manifests against the policy; one verdict per product'), { baseline: true }).action(
+    async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/vet.js')).runVet(makeCtx(flags), paths)),
+  );
+  addCommon(program.command('validate').argument('[paths...]', 'manifest files or catalog folders').description('schema check of manifests and the policy: every error with file, line and column'), { failOn: false }).action(
+    async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/validate.js')).runValidate(makeCtx(flags), paths)),
+  );
+  const usageFlags = (cmd: Command) =>
+    cmd
+      .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
+      .option('--usage <file...>', 'usage exports (files or folders; repeatable)')
+      .option('--roster <path>', 'a OneRoster CSV folder or a simple roster CSV')
+      .option('--usage-format <name>', 'force the usage export format instead of detecting it from the header');
+  for (const name of ['usage', 'sunset'] as const) {
+    addCommon(usageFlags(program.command(name).description(name === 'usage' ? 'license utilization per product' : 'sunset candidates and a retirement plan for each'))).action(
+      async (flags: CommonFlags & UsageFlags) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), name, flags)),
+    );
+  }
+  addCommon(usageFlags(program.command('audit').description('vetting, usage, sunset plans, renewals and totals in one report')).option('--demo', 'run on the sample district shipped in fixtures/'), { baseline: true }).action(
+    async (flags: CommonFlags & UsageFlags & { demo?: boolean }) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), 'audit', flags)),
+  );
+  const auditCmd = program.commands.find((c) => c.name() === 'audit')!;
+  // --catalog is optional with --demo: relax the required option for audit.
+  const catalogOpt = auditCmd.options.find((o) => o.long === '--catalog');
+  if (catalogOpt) catalogOpt.mandatory = false;
+  addCommon(
+    program
+      .command('letters')
+      .description('one vendor rejection letter per rejected product')
+      .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
+      .requiredOption('--out-dir <dir>', 'the folder to write letters into (created if missing)')
+      .option('--force', 'replace letters that already exist'),
+    { failOn: false },
+  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) =>
+    finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)),
+  );
+  program
+    .command('init')
+    .argument('[dir]', 'where to write the starter files', '.')
+    .description('scaffold a starter catalog, a policy file and a CI workflow example')
+    .action(async (dir: string) => finish(await (await import('./commands/init.js')).runInit(makeCtx({}), dir)));
+  program
+    .command('rules')
+    .description('list the rules')
+    .option('--format <name>', 'table, markdown or json')
+    .option('--output <file>', 'write to this file instead of stdout')
+    .action(async (flags: CommonFlags) => finish(await (await import('./commands/rules.js')).runRules(makeCtx(flags))));
+  program
+    .command('explain')
+    .argument('<rule>', 'a rule id such as privacy.dpa')
+    .description('explain one rule: what it checks, the policy keys that tune it, the remediation text')
+    .option('--format <name>', 'table, markdown or json')
+    .option('--output <file>', 'write to this file instead of stdout')
+    .action(async (rule: string, flags: CommonFlags) => finish(await (await import('./commands/rules.js')).runExplain(makeCtx(flags), rule)));
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    const { EdvetError, formatProblem } = await import('./model/errors.js');
+    if (e instanceof EdvetError && e.kind !== 'internal') {
+      for (const p of e.problems) process.stderr.write(`edvet: error: ${formatProblem(p)}\n`);
+      if (e.kind === 'usage') process.stderr.write('Run `edvet --help` for the commands and flags.\n');
+      return 2;
+    }
+    process.stderr.write(`edvet: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    else process.stderr.write('Set EDVET_DEBUG=1 for details, and please report it.\n');
+    return 2;
+  }
+}
+
+/** Flags of the usage-reading commands. */
+export interface UsageFlags {
+  catalog?: string;
+  usage?: string[];
+  roster?: string;
+  usageFormat?: string;
+  demo?: boolean;
+}

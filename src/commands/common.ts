@@ -1,0 +1,97 @@
+/** Steps several commands share: format, as-of, policy, catalog, baseline, rendering. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { catalogPolicyCandidate, displayPath, loadCatalog } from '../load/catalog.js';
+import { choosePolicyFile, loadPolicy, type LoadedPolicy } from '../load/policy.js';
+import { isIsoDate } from '../load/schema/common.js';
+import { inputError, usageError } from '../model/errors.js';
+import type { Product } from '../model/product.js';
+import type { Report, Status } from '../model/types.js';
+import { baselineKey } from '../report/build.js';
+import { CHECK_NAMES, RULE_IDS } from '../rules/index.js';
+import type { CommandContext } from './context.js';
+import { writeAtomic } from './write.js';
+
+/** edvet's version, from package.json. */
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/** The format asked for, checked against the command's list (the first is the default). */
+export function chooseFormat<F extends string>(ctx: CommandContext, command: string, formats: readonly F[]): F {
+  const f = ctx.format ?? formats[0];
+  if (!(formats as readonly string[]).includes(f)) {
+    throw usageError(`unknown --format '${f}' for \`edvet ${command}\`; expected one of: ${formats.join(', ')}`);
+  }
+  return f as F;
+}
+
+/** Today's date in a time zone, from the CLI's clock reading. */
+export function todayIn(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Validate `--as-of` early (before any file is read), so a typo is a usage error. */
+export function checkAsOfFlag(ctx: CommandContext): void {
+  if (ctx.asOf !== undefined && !isIsoDate(ctx.asOf)) {
+    throw usageError(`bad --as-of date '${ctx.asOf}': expected an ISO date YYYY-MM-DD that exists on the calendar`);
+  }
+}
+
+/** The audit date: `--as-of`, else today in the policy's time zone. */
+export function asOfDate(ctx: CommandContext, lp: LoadedPolicy): string {
+  checkAsOfFlag(ctx);
+  return ctx.asOf ?? todayIn(ctx.now, lp.policy.usage.timezone);
+}
+
+/** Load the policy that applies to a run over `catalogPaths`. */
+export function policyFor(ctx: CommandContext, catalogPaths: readonly string[]): LoadedPolicy {
+  const file = choosePolicyFile(ctx.policy, ctx.cwd, catalogPolicyCandidate(catalogPaths, ctx.cwd));
+  return loadPolicy(file, ctx.cwd, RULE_IDS, CHECK_NAMES);
+}
+
+/** Load the catalog and keep only the `--tool` products (an unknown id is a usage error). */
+export function catalogFor(ctx: CommandContext, paths: readonly string[]): { products: Product[]; warnings: string[] } {
+  const cat = loadCatalog(paths, ctx.cwd);
+  if (ctx.tool.length === 0) return cat;
+  const ids = new Set(cat.products.map((p) => p.id));
+  const unknown = ctx.tool.filter((t) => !ids.has(t));
+  if (unknown.length) throw usageError(`--tool names ${unknown.map((u) => `'${u}'`).join(', ')}, not in the catalog`);
+  return { products: cat.products.filter((p) => ctx.tool.includes(p.id)), warnings: cat.warnings };
+}
+
+/** Read a `--baseline` JSON report into product+rule → status. */
+export function loadBaseline(ctx: CommandContext): Map<string, Status> | null {
+  if (!ctx.baseline) return null;
+  const abs = resolve(ctx.cwd, ctx.baseline);
+  const shown = displayPath(abs, ctx.cwd);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(abs, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError({ file: shown, message: code === 'ENOENT' ? 'no such file; expected an earlier edvet JSON report for --baseline' : 'not a JSON report; expected the output of `edvet vet --format json`' });
+  }
+  const products = (data as { products?: unknown })?.products;
+  if (!Array.isArray(products)) throw inputError({ file: shown, message: 'not an edvet JSON report (no `products` list); expected the output of `edvet vet --format json`' });
+  const map = new Map<string, Status>();
+  for (const p of products as { id?: unknown; findings?: { rule?: unknown; status?: unknown }[] }[]) {
+    if (typeof p?.id !== 'string' || !Array.isArray(p.findings)) continue;
+    for (const f of p.findings) if (typeof f?.rule === 'string' && typeof f.status === 'string') map.set(baselineKey(p.id, f.rule), f.status as Status);
+  }
+  return map;
+}
+
+/** Send the rendered report to --output (atomically) or return it for stdout. */
+export function deliver(ctx: CommandContext, text: string): string {
+  if (ctx.output) {
+    writeAtomic(ctx.output, text, ctx.cwd);
+    return '';
+  }
+  return text;
+}
+
+/** Print a report's warnings on stderr. */
+export function printWarnings(ctx: CommandContext, report: Pick<Report, 'warnings'>): void {
+  for (const w of report.warnings) ctx.stderr(`warning: ${w}`);
+}

@@ -1,0 +1,76 @@
+/** `edvet rules` and `edvet explain RULE`: what each rule checks, its policy keys and remediation text. */
+import { stringify } from 'yaml';
+import { defaultPolicyValue } from '../load/policy.js';
+import { closest } from '../load/schema/issues.js';
+import { usageError } from '../model/errors.js';
+import type { RuleInfo } from '../model/types.js';
+import { ruleInfo } from '../engine/evaluate.js';
+import { RULES, RULE_IDS } from '../rules/index.js';
+import { chooseFormat, deliver } from './common.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+const FORMATS = ['table', 'markdown', 'json'] as const;
+
+/** The default value of a policy key path such as `usage.dormant_warn_ratio`. */
+function defaultOf(key: string): unknown {
+  let v: unknown = defaultPolicyValue();
+  for (const seg of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+  return v;
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : stringify(v, { flow: true }).trim();
+}
+
+export async function runRules(ctx: CommandContext): Promise<CommandResult> {
+  const format = chooseFormat(ctx, 'rules', FORMATS);
+  const infos = RULES.map(ruleInfo);
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify({ schemaVersion: 1, rules: infos.map((r) => withDefaults(r)) }, null, 2)}\n`;
+  } else if (format === 'markdown') {
+    text = `# edvet rules\n\n| rule | check | title |\n| --- | --- | --- |\n${infos.map((r) => `| \`${r.id}\` | ${r.check} | ${r.title} |`).join('\n')}\n`;
+  } else {
+    const w = Math.max(...infos.map((r) => r.id.length));
+    const c = Math.max(...infos.map((r) => r.check.length));
+    text = `${'RULE'.padEnd(w)}  ${'CHECK'.padEnd(c)}  TITLE\n${infos.map((r) => `${r.id.padEnd(w)}  ${r.check.padEnd(c)}  ${r.title}`).join('\n')}\n\nRun \`edvet explain RULE\` for what a rule checks, the policy keys that tune it and its remediation text.\n`;
+  }
+  return { stdout: deliver(ctx, text), exitCode: 0 };
+}
+
+function withDefaults(r: RuleInfo) {
+  return { ...r, policyDefaults: Object.fromEntries(r.policyKeys.map((k) => [k, defaultOf(k) ?? null])) };
+}
+
+export async function runExplain(ctx: CommandContext, id: string): Promise<CommandResult> {
+  const format = chooseFormat(ctx, 'explain', FORMATS);
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) {
+    const near = closest(id, RULE_IDS);
+    throw usageError(`unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (\`edvet rules\` lists them)`);
+  }
+  const r = withDefaults(ruleInfo(rule));
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify({ schemaVersion: 1, rule: r }, null, 2)}\n`;
+  } else if (format === 'markdown') {
+    text = `# \`${r.id}\`: ${r.title}\n\nCheck: **${r.check}**\n\n${r.description}\n\n## Policy keys\n\n| key | default |\n| --- | --- |\n${r.policyKeys.map((k) => `| \`${k}\` | \`${show(r.policyDefaults[k])}\` |`).join('\n')}\n\n## Remediation\n\n${r.remediation}\n`;
+  } else {
+    text = `${r.id} — ${r.title}\ncheck: ${r.check}\n\n${wrap(r.description)}\n\npolicy keys (default):\n${r.policyKeys.map((k) => `  ${k}: ${show(r.policyDefaults[k])}`).join('\n')}\n\nremediation:\n${wrap(r.remediation, '  ')}\n`;
+  }
+  return { stdout: deliver(ctx, text), exitCode: 0 };
+}
+
+function wrap(s: string, indent = ''): string {
+  const words = s.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if ((line + ' ' + w).trim().length > 78 - indent.length) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}

@@ -1,0 +1,33 @@
+/** `edvet vet [PATH...]`: vet manifests against the policy; one verdict per product. */
+import { REPORTERS, FORMATS_BY_COMMAND } from '../reporters/index.js';
+import { buildReport, exitStatusOf } from '../report/build.js';
+import { RULES } from '../rules/index.js';
+import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, VERSION } from './common.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** The vetting rules, in report order. */
+export const VETTING_RULES = RULES.filter((r) => r.kind === 'vetting');
+
+export async function runVet(ctx: CommandContext, paths: string[]): Promise<CommandResult> {
+  const format = chooseFormat(ctx, 'vet', FORMATS_BY_COMMAND.vet);
+  checkAsOfFlag(ctx);
+  const targets = paths.length ? paths : ['.'];
+  const lp = policyFor(ctx, targets);
+  const asOf = asOfDate(ctx, lp);
+  const catalog = catalogFor(ctx, targets);
+  const report = buildReport({
+    command: 'vet',
+    asOf,
+    version: VERSION,
+    policy: lp,
+    products: catalog.products,
+    rules: VETTING_RULES,
+    usage: null,
+    renewals: false,
+    warnings: catalog.warnings,
+    baseline: loadBaseline(ctx),
+  });
+  printWarnings(ctx, report);
+  const text = REPORTERS[format](report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
+  return { stdout: deliver(ctx, text), exitCode: exitStatusOf(report, ctx.failOn) };
+}

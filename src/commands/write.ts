@@ -1,0 +1,37 @@
+/** Writing reports: atomically (temp file in the same folder, then rename), never over an input. */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inputError } from '../model/errors.js';
+
+/** Write `text` to `path` so a crash never leaves a half-written file where the old one was. */
+export function writeAtomic(path: string, text: string, cwd: string): void {
+  const abs = resolve(cwd, path);
+  const dir = dirname(abs);
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw inputError({ file: path, message: `the folder ${dirname(path) || '.'} does not exist; create it first or choose another --output path` });
+  }
+  try {
+    if (statSync(abs).isDirectory()) throw inputError({ file: path, message: 'this is a folder; expected a file path for --output' });
+  } catch (e) {
+    if (e instanceof Error && 'kind' in e) throw e;
+  }
+  const tmp = join(dir, `.${basename(abs)}.edvet-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    if (e instanceof Error && 'kind' in e) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError({ file: path, message: code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot write the report here' : `cannot write the report: ${code ?? (e as Error).message}` });
+  }
+}

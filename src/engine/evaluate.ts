@@ -1,0 +1,87 @@
+/**
+ * Evaluate rules on products: outcome → finding (words from rules/, position
+ * from the manifest), waivers applied, checks rolled up, verdict decided.
+ */
+import { ruleTexts } from '../load/rules-data.js';
+import type { Policy } from '../load/schema/policy.js';
+import { EdvetError } from '../model/errors.js';
+import type { Product } from '../model/product.js';
+import { STATUS_SEVERITY, VETTING_CHECKS, type Finding, type RuleInfo, type Status, type Verdict, type VettingCheck } from '../model/types.js';
+import type { Outcome, Rule, RuleContext } from '../rules/define.js';
+
+/** Fill `{name}` placeholders from the outcome's parameters. */
+export function interpolate(template: string, params: Record<string, string | number> | undefined): string {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (params && key in params ? String(params[key]) : whole));
+}
+
+/** Title, description, policy keys and remediation of a rule, from rules/<check>.yaml. */
+export function ruleInfo(rule: Rule): RuleInfo {
+  const t = ruleTexts(rule.check)[rule.id];
+  if (!t) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no entry for ${rule.id}` }]);
+  return { id: rule.id, check: rule.check, title: t.title, description: t.description.trim(), policyKeys: t.policy_keys, remediation: t.remediation.trim() };
+}
+
+/** The words of an outcome's message id. */
+export function messageText(rule: Rule, o: Outcome): string {
+  const t = ruleTexts(rule.check)[rule.id];
+  const template = t?.messages?.[o.message];
+  if (template === undefined) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no message ${o.message} for ${rule.id}` }]);
+  return interpolate(template, o.params);
+}
+
+/** Run one rule on one product and turn its outcome into a finding (before waivers). */
+export function runRule(rule: Rule, product: Product, ctx: RuleContext): Finding {
+  const o = rule.evaluate(product, ctx);
+  const info = ruleInfo(rule);
+  return {
+    rule: rule.id,
+    check: rule.check,
+    status: o.status,
+    message: messageText(rule, o),
+    evidence: { field: o.field, value: o.value, expected: o.expected },
+    source: product.posOf(o.field.split('.')),
+    remediation: o.status === 'warn' || o.status === 'fail' ? info.remediation : null,
+    waiver: null,
+    known: false,
+  };
+}
+
+/**
+ * Apply the policy's waivers: a current waiver turns warn/fail into waived;
+ * an expired one leaves the status and is noted as expired.
+ */
+export function applyWaivers(productId: string, findings: Finding[], policy: Policy, asOf: string): Finding[] {
+  const waivers = (policy.waivers ?? []).filter((w) => w.tool === productId);
+  return findings.map((f) => {
+    if (f.status !== 'warn' && f.status !== 'fail') return f;
+    const matching = waivers.filter((w) => w.rule === f.rule || w.rule === f.check);
+    if (matching.length === 0) return f;
+    // Prefer a current waiver; among expired ones, the latest.
+    const current = matching.find((w) => w.expires_on >= asOf);
+    const w = current ?? [...matching].sort((a, b) => (a.expires_on < b.expires_on ? 1 : -1))[0];
+    const note = { reason: w.reason, approvedBy: w.approved_by, expiresOn: w.expires_on, expired: !current };
+    return current ? { ...f, status: 'waived' as Status, waiver: note } : { ...f, waiver: note };
+  });
+}
+
+/** Worst status of a set of findings (fail > warn > waived > pass > n/a); n/a when empty. */
+export function worstStatus(statuses: Status[]): Status {
+  let worst: Status = 'n/a';
+  for (const s of statuses) if (STATUS_SEVERITY[s] > STATUS_SEVERITY[worst]) worst = s;
+  return worst;
+}
+
+/** Check statuses of the vetting checks. */
+export function rollUpChecks(findings: Finding[]): Record<VettingCheck, Status> {
+  const out = {} as Record<VettingCheck, Status>;
+  for (const c of VETTING_CHECKS) out[c] = worstStatus(findings.filter((f) => f.check === c).map((f) => f.status));
+  return out;
+}
+
+/** The vetting verdict: rejected on any fail, conditional on any warn, else approved (waived never rejects). */
+export function verdictOf(findings: Finding[]): Verdict {
+  const vetting = findings.filter((f) => (VETTING_CHECKS as readonly string[]).includes(f.check));
+  if (vetting.some((f) => f.status === 'fail')) return 'rejected';
+  if (vetting.some((f) => f.status === 'warn')) return 'conditional';
+  return 'approved';
+}

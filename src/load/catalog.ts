@@ -1,0 +1,183 @@
+/**
+ * The catalog: manifest files and folders → validated products. Every problem
+ * of the run (YAML, schema, duplicates, ACRs) is collected and thrown together.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { EdvetError, inputError, type Problem } from '../model/errors.js';
+import { expandGrades } from '../model/grades.js';
+import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../model/product.js';
+import { fsError, readFileBytes, walkFiles } from './files.js';
+import { loadOpenAcr, type AcrReport } from './openacr.js';
+import { issuesToProblems } from './schema/issues.js';
+import { ManifestSchema, type Manifest } from './schema/manifest.js';
+import { parseYamlFile, type YamlDoc } from './yaml.js';
+
+export const POLICY_FILE_NAME = 'edvet.policy.yaml';
+
+export interface Catalog {
+  products: Product[];
+  warnings: string[];
+}
+
+/** How a path is shown: relative to the working folder. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return (rel === '' ? '.' : rel).split('\\').join('/');
+}
+
+/** The manifest files under the given paths (files as given; folders searched recursively for *.yaml / *.yml). */
+export function findManifestFiles(paths: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      problems.push(...(fsError(e, p, 'a manifest file or a catalog folder') as EdvetError).problems);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = walkFiles(abs, (n) => /\.ya?ml$/i.test(n) && n !== POLICY_FILE_NAME);
+      if (found.length === 0) problems.push({ file: p, message: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests' });
+      files.push(...found);
+    } else {
+      files.push(abs);
+    }
+  }
+  if (problems.length) throw inputError(problems);
+  return [...new Set(files)];
+}
+
+/** Load, validate and derive every product under `paths`. */
+export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
+  const files = findManifestFiles(paths, cwd);
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const parsed: { abs: string; file: string; docs: YamlDoc[] }[] = [];
+  for (const abs of files) {
+    const file = displayPath(abs, cwd);
+    try {
+      const y = parseYamlFile(file, readFileBytes(abs, file, 'a vendor manifest'), 'a product manifest (a mapping of fields)');
+      if (y.empty) warnings.push(`${file}: the file is empty; it holds no product`);
+      parsed.push({ abs, file, docs: y.docs });
+    } catch (e) {
+      if (e instanceof EdvetError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  // A file that a manifest names in accessibility.openacr is a report, not a manifest.
+  const acrFiles = new Set<string>();
+  for (const f of parsed) {
+    for (const d of f.docs) {
+      const ref = (d.value as { accessibility?: { openacr?: unknown } } | null)?.accessibility?.openacr;
+      if (typeof ref === 'string' && ref.trim()) acrFiles.add(resolve(dirname(f.abs), ref.trim()));
+    }
+  }
+  const products: Product[] = [];
+  for (const f of parsed) {
+    if (acrFiles.has(f.abs)) continue;
+    for (const doc of f.docs) {
+      const result = ManifestSchema.safeParse(doc.value);
+      const local: Problem[] = result.success ? [] : issuesToProblems(result.error, doc, ManifestSchema);
+      let grades: string[] | null = null;
+      const rawGrades = (doc.value as { grades?: unknown }).grades;
+      if (Array.isArray(rawGrades)) {
+        const g = expandGrades(rawGrades as (string | number)[]);
+        if ('error' in g) local.push({ ...doc.posOf(['grades', g.index]), message: `\`grades[${g.index}]\`: ${g.error}` });
+        else grades = g.grades;
+      }
+      if (!result.success || local.length) {
+        problems.push(...local);
+        continue;
+      }
+      const m = result.data;
+      let acr: AcrReport | null = null;
+      if (m.accessibility?.openacr) {
+        const acrAbs = resolve(dirname(f.abs), m.accessibility.openacr);
+        if (!existsSync(acrAbs)) {
+          problems.push({ ...doc.posOf(['accessibility', 'openacr']), message: `the OpenACR report ${m.accessibility.openacr} does not exist (a path relative to this manifest)` });
+          continue;
+        }
+        try {
+          acr = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd));
+        } catch (e) {
+          if (e instanceof EdvetError) {
+            problems.push(...e.problems);
+            continue;
+          }
+          throw e;
+        }
+      }
+      products.push(makeProduct(m, f.file, doc, grades, acr));
+    }
+  }
+  checkCatalogWide(products, problems);
+  if (problems.length) throw inputError(problems);
+  if (products.length === 0) {
+    throw inputError({ file: paths.join(', '), message: 'no product found: the manifests given hold no product (expected at least one YAML document with an id)' });
+  }
+  products.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { products, warnings };
+}
+
+function makeProduct(m: Manifest, file: string, doc: YamlDoc, grades: string[] | null, acr: AcrReport | null): Product {
+  const annualCost = annualCostOf(m);
+  return {
+    manifest: m,
+    id: m.id,
+    file,
+    source: { ...doc.start, column: 1 },
+    posOf: (path) => doc.posOf(path),
+    grades,
+    annualCost,
+    costPerStudent: costPerStudentOf(m, annualCost),
+    costPerSeat: costPerSeatOf(m, annualCost),
+    acr,
+  };
+}
+
+/** The strings a usage row's app may equal to match a product: id, name, aliases (ignoring case and spaces). */
+export function matchKeys(p: Product): string[] {
+  return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
+
+function checkCatalogWide(products: Product[], problems: Problem[]): void {
+  const byId = new Map<string, Product>();
+  for (const p of products) {
+    const first = byId.get(p.id);
+    if (first) {
+      const a = first.posOf(['id']);
+      const b = p.posOf(['id']);
+      problems.push({ ...b, message: `duplicate id \`${p.id}\`: also used in ${a.file}:${a.line}:${a.column}; ids must be unique in the catalog` });
+    } else byId.set(p.id, p);
+  }
+  const owner = new Map<string, Product>();
+  for (const p of products) {
+    const own = new Set(matchKeys(p));
+    for (const k of own) {
+      const other = owner.get(k);
+      if (other && other !== p) {
+        const aliases = p.manifest.usage?.aliases ?? [];
+        const idx = aliases.findIndex((a) => a.trim().toLowerCase() === k);
+        const at = idx >= 0 ? p.posOf(['usage', 'aliases', idx]) : p.posOf(['name']);
+        problems.push({ ...at, message: `usage alias "${k}" is also claimed by product \`${other.id}\` (${other.file}); each usage name must point at one product` });
+      } else owner.set(k, p);
+    }
+  }
+}
+
+/** `edvet.policy.yaml` at the top of the first catalog folder given, when there is a folder. */
+export function catalogPolicyCandidate(paths: readonly string[], cwd: string): string | null {
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    try {
+      if (statSync(abs).isDirectory()) return resolve(abs, POLICY_FILE_NAME);
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}

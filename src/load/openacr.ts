@@ -1,0 +1,99 @@
+/**
+ * GSA OpenACR reports (manifest.md "OpenACR"): the Level A and AA success
+ * criteria with each component's adherence level, the WCAG version from the
+ * report's catalog and its report date.
+ */
+import { inputError } from '../model/errors.js';
+import { parseYamlFile } from './yaml.js';
+import { readFileBytes } from './files.js';
+
+export type AcrAdherence = 'supports' | 'partially-supports' | 'does-not-support' | 'not-applicable' | 'not-evaluated';
+
+/** One Level A or AA criterion as the ACR judges it. */
+export interface AcrCriterion {
+  num: string;
+  level: 'A' | 'AA';
+  /** The worst component level: does-not-support > partially-supports > not-evaluated > supports > not-applicable. */
+  adherence: AcrAdherence;
+}
+
+export interface AcrReport {
+  file: string;
+  /** `2.0`, `2.1` or `2.2` from the catalog name, null when the ACR names none. */
+  wcagVersion: string | null;
+  catalog: string | null;
+  /** `YYYY-MM-DD`, from `report_date` written ISO or M/D/YYYY; null when absent or unreadable. */
+  reportDate: string | null;
+  criteria: AcrCriterion[];
+}
+
+const RANK: Record<AcrAdherence, number> = { 'does-not-support': 4, 'partially-supports': 3, 'not-evaluated': 2, supports: 1, 'not-applicable': 0 };
+
+/** Read and interpret an OpenACR YAML file; a missing or malformed report is an input error. */
+export function loadOpenAcr(absPath: string, displayPath: string): AcrReport {
+  const bytes = readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr');
+  const parsed = parseYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
+  const doc = parsed.docs[0];
+  if (!doc) throw inputError({ file: displayPath, message: 'the OpenACR report is empty; expected a mapping with `chapters`' });
+  const value = doc.value as Record<string, unknown>;
+  const chapters = value.chapters;
+  if (chapters === null || typeof chapters !== 'object' || Array.isArray(chapters)) {
+    throw inputError({ ...doc.start, message: 'malformed OpenACR report: no `chapters` mapping (expected chapters → success_criteria_level_a / success_criteria_level_aa)' });
+  }
+  const criteria: AcrCriterion[] = [];
+  for (const [chapter, level] of [
+    ['success_criteria_level_a', 'A'],
+    ['success_criteria_level_aa', 'AA'],
+  ] as const) {
+    const ch = (chapters as Record<string, unknown>)[chapter];
+    if (ch === undefined || ch === null) continue;
+    const list = (ch as Record<string, unknown>).criteria;
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      throw inputError({ ...doc.posOf(['chapters', chapter, 'criteria']), message: `malformed OpenACR report: chapters.${chapter}.criteria must be a list` });
+    }
+    list.forEach((c, i) => {
+      if (c === null || typeof c !== 'object' || (c as Record<string, unknown>).num === undefined) {
+        throw inputError({ ...doc.posOf(['chapters', chapter, 'criteria', i]), message: `malformed OpenACR report: criterion ${i + 1} of ${chapter} has no \`num\`` });
+      }
+      const crit = c as { num: unknown; components?: unknown };
+      let worst: AcrAdherence = 'not-applicable';
+      let seen = false;
+      const comps = Array.isArray(crit.components) ? crit.components : [];
+      for (const comp of comps) {
+        const raw = (comp as { adherence?: { level?: unknown } } | null)?.adherence?.level;
+        const lv = normaliseLevel(raw);
+        seen = true;
+        if (RANK[lv] > RANK[worst]) worst = lv;
+      }
+      criteria.push({ num: String(crit.num), level, adherence: seen ? worst : 'not-evaluated' });
+    });
+  }
+  const catalog = typeof value.catalog === 'string' ? value.catalog : null;
+  const m = catalog ? /wcag-(2\.[012])/i.exec(catalog) : null;
+  return { file: displayPath, catalog, wcagVersion: m ? m[1] : null, reportDate: parseReportDate(value.report_date), criteria };
+}
+
+function normaliseLevel(raw: unknown): AcrAdherence {
+  const s = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (s === 'supports' || s === 'partially-supports' || s === 'does-not-support' || s === 'not-applicable') return s;
+  return 'not-evaluated';
+}
+
+/** `YYYY-MM-DD` or `M/D/YYYY` → `YYYY-MM-DD`; anything else → null. */
+export function parseReportDate(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (m) return iso(+m[3], +m[1], +m[2]);
+  return null;
+}
+
+function iso(y: number, mo: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return t.toISOString().slice(0, 10);
+}
+

@@ -1,0 +1,89 @@
+/**
+ * The district policy: defaults from rules/defaults.yaml with the district's
+ * file merged over them (maps key by key, lists replaced), validated as a
+ * whole, waivers checked against the real rules and checks.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { EdvetError, inputError, type Problem } from '../model/errors.js';
+import { displayPath } from './catalog.js';
+import { readFileBytes } from './files.js';
+import { RULES_DIR } from './rules-data.js';
+import { closest, issuesToProblems } from './schema/issues.js';
+import { PolicySchema, type Policy } from './schema/policy.js';
+import { parseYamlFile, type YamlDoc } from './yaml.js';
+
+export interface LoadedPolicy {
+  policy: Policy;
+  /** The file used, as shown in reports, or `defaults` when none. */
+  source: string;
+  /** Position of a key of the district's file (waivers, for instance); null for the defaults. */
+  doc: YamlDoc | null;
+}
+
+/** Plain-object deep merge: maps merge key by key, everything else (lists included) replaces. */
+export function mergePolicy(base: unknown, over: unknown): unknown {
+  if (isPlainMap(base) && isPlainMap(over)) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(base)) out[k] = v;
+    for (const [k, v] of Object.entries(over)) out[k] = k in out ? mergePolicy(out[k], v) : v;
+    return { ...out };
+  }
+  return over === undefined ? base : over;
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The default policy alone. */
+export function defaultPolicyValue(): Record<string, unknown> {
+  return parse(readFileSync(resolve(RULES_DIR, 'defaults.yaml'), 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Load the policy at `file` (null → defaults only). `knownRules` and
+ * `knownChecks` are what a waiver may name.
+ */
+export function loadPolicy(file: string | null, cwd: string, knownRules: readonly string[], knownChecks: readonly string[]): LoadedPolicy {
+  const defaults = defaultPolicyValue();
+  if (file === null) {
+    return { policy: PolicySchema.parse(defaults), source: 'defaults', doc: null };
+  }
+  const abs = resolve(cwd, file);
+  const shown = displayPath(abs, cwd);
+  const y = parseYamlFile(shown, readFileBytes(abs, shown, 'a policy file (YAML)'), 'a policy (a mapping of settings)');
+  if (y.docs.length > 1) throw inputError({ ...y.docs[1].start, message: 'a policy file holds one YAML document; found more than one' });
+  const doc = y.docs[0] ?? null;
+  const value = doc ? doc.value : {};
+  const merged = mergePolicy(defaults, value);
+  const result = PolicySchema.safeParse(merged);
+  const problems: Problem[] = [];
+  if (!result.success) {
+    if (!doc) throw new EdvetError('internal', [{ message: 'the default policy in rules/defaults.yaml is invalid' }]);
+    problems.push(...issuesToProblems(result.error, doc, PolicySchema));
+  } else if (doc) {
+    const valid = new Set([...knownRules, ...knownChecks]);
+    (result.data.waivers ?? []).forEach((w, i) => {
+      if (!valid.has(w.rule)) {
+        const near = closest(w.rule, [...knownRules, ...knownChecks]);
+        problems.push({
+          ...doc.posOf(['waivers', i, 'rule']),
+          message: `waiver names an unknown rule or check \`${w.rule}\`${near ? `; did you mean \`${near}\`?` : ''} (a waiver must name a rule id such as accessibility.wcag or a check such as privacy)`,
+        });
+      }
+    });
+  }
+  if (problems.length) throw inputError(problems);
+  return { policy: result.data!, source: shown, doc };
+}
+
+/** Which policy file applies (policy.md "Which policy"): the flag, the current folder, the first catalog folder, else none. */
+export function choosePolicyFile(flag: string | undefined, cwd: string, catalogCandidate: string | null): string | null {
+  if (flag) return flag;
+  const here = resolve(cwd, 'edvet.policy.yaml');
+  if (existsSync(here)) return here;
+  if (catalogCandidate && existsSync(catalogCandidate)) return catalogCandidate;
+  return null;
+}

@@ -1,0 +1,30 @@
+/** Building blocks shared by the manifest and policy schemas. */
+import { z } from 'zod';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= dim[mo - 1];
+}
+
+/** An ISO `YYYY-MM-DD` date that exists on the calendar (2026-02-30 does not). */
+export const isoDate = z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
+  error: (iss) => (ISO_DATE.test(String(iss.input)) ? 'impossible date (no such day on the calendar)' : 'expected a date written YYYY-MM-DD'),
+});
+
+/** Money in US dollars per year: a number ≥ 0. */
+export const money = z.number({ error: 'expected an amount in US dollars (a number)' }).min(0, { error: 'expected an amount ≥ 0' }).finite();
+
+/** A whole number ≥ 0. */
+export const count = z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(0, { error: 'expected a number ≥ 0' });
+
+/** A list whose items are lowercased, trimmed strings. */
+export const lowerList = z.array(z.string().trim().min(1).transform((s) => s.toLowerCase()));

@@ -1,0 +1,121 @@
+/**
+ * zod issues → located problems: each issue's path leads back to the YAML
+ * node (or the nearest present key above it), unknown keys are named with the
+ * closest known key, and missing required fields say so plainly.
+ */
+import type { z } from 'zod';
+import type { Problem } from '../../model/errors.js';
+import type { YamlDoc } from '../yaml.js';
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The known name closest to `name`, when it is close enough to be a typo. */
+export function closest(name: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const dist = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (dist < bestD) {
+      bestD = dist;
+      best = k;
+    }
+  }
+  if (best === null) return null;
+  return bestD <= Math.max(1, Math.min(3, Math.floor(best.length / 3))) ? best : null;
+}
+
+type AnyDef = { type: string; innerType?: unknown; in?: unknown; element?: unknown; valueType?: unknown; shape?: Record<string, unknown>; options?: unknown[] };
+
+function defOf(schema: unknown): AnyDef | null {
+  return ((schema as { _zod?: { def?: AnyDef } })?._zod?.def ?? null) as AnyDef | null;
+}
+
+/** The keys an object schema accepts at `path` (unwrapping optional, default, pipe, array, record). */
+export function knownKeysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  let i = 0;
+  for (let guard = 0; guard < 100 && s; guard++) {
+    const def = defOf(s);
+    if (!def) return [];
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault' || def.type === 'readonly') {
+      s = def.innerType;
+      continue;
+    }
+    if (def.type === 'pipe') {
+      s = def.in;
+      continue;
+    }
+    if (i === path.length) {
+      return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+    }
+    const seg = path[i++];
+    if (def.type === 'object' && def.shape) s = def.shape[String(seg)];
+    else if (def.type === 'array') s = def.element;
+    else if (def.type === 'record') s = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+function getAt(value: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
+  let v: unknown = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg as string)) return { present: false, value: undefined };
+    v = (v as Record<string, unknown>)[seg as string];
+  }
+  return { present: true, value: v };
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+}
+
+/** Describe a value briefly for a message (never more than 40 characters). */
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/** Every issue of a failed parse as a located problem. */
+export function issuesToProblems(error: z.ZodError, doc: YamlDoc, schema: unknown, prefix: readonly PropertyKey[] = []): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path] as (string | number)[];
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const near = closest(key, known);
+        const full = dotted([...path, key]);
+        problems.push({
+          ...doc.keyPosOf([...path, key]),
+          message: `unknown field \`${full}\`${near ? `; did you mean \`${near}\`?` : known.length ? `; expected one of: ${known.join(', ')}` : ''}`,
+        });
+      }
+      continue;
+    }
+    const at = getAt(doc.value, path);
+    const field = dotted(path);
+    if (!at.present && issue.code === 'invalid_type') {
+      problems.push({ ...doc.posOf(path), message: `missing required field \`${field}\`` });
+      continue;
+    }
+    let message = issue.message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+    if (issue.code === 'invalid_value' && 'values' in issue) {
+      message = `expected one of ${(issue.values as unknown[]).map((v) => String(v)).join(', ')}`;
+    }
+    problems.push({ ...doc.posOf(path), message: `\`${field}\`: ${message}${at.present ? ` (found ${show(at.value)})` : ''}` });
+  }
+  return problems;
+}

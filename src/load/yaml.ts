@@ -1,0 +1,179 @@
+/**
+ * YAML documents with source positions. `parseDocument`/`parseAllDocuments`
+ * with a LineCounter keep every node's range, so a key path (from a zod issue
+ * or a rule's evidence) leads back to file:line:col.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { inputError, type Problem } from '../model/errors.js';
+import type { SourcePos } from '../model/types.js';
+
+/** Keys that must never reach an object's prototype chain. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Cap on alias expansion: a "billion laughs" document is refused, not expanded. */
+const MAX_ALIAS_COUNT = 100;
+
+/** One YAML document of a file, its plain value and a way back to positions. */
+export interface YamlDoc {
+  file: string;
+  /** 0-based index of the document in its file. */
+  index: number;
+  value: unknown;
+  /** Position of the value at `path`; when absent, of the nearest key above it that is present. */
+  posOf(path: readonly (string | number)[]): SourcePos;
+  /** Position of the key itself at `path` (for unknown-field errors); falls back like posOf. */
+  keyPosOf(path: readonly (string | number)[]): SourcePos;
+  /** The document's first line. */
+  start: SourcePos;
+}
+
+export interface YamlFile {
+  docs: YamlDoc[];
+  /** True when the file holds no document with content. */
+  empty: boolean;
+}
+
+/** True when the bytes look like a binary file rather than text. */
+export function looksBinary(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Parse every document of a YAML file. Syntax errors, duplicate keys, tabs,
+ * undefined aliases, alias bombs, forbidden keys, binary content and
+ * non-mapping documents are all collected as problems and thrown together.
+ */
+export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields'): YamlFile {
+  if (looksBinary(bytes)) {
+    throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
+  }
+  let text = bytes.toString('utf8');
+  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
+    throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8' });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lc = new LineCounter();
+  const pos = (offset: number): SourcePos => {
+    const p = lc.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  const problems: Problem[] = [];
+  const docs: YamlDoc[] = [];
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+  } catch (e) {
+    throw inputError({ file, message: `cannot parse YAML: ${(e as Error).message}` });
+  }
+  if (!Array.isArray(parsed)) parsed = [parsed as unknown as Document.Parsed];
+  parsed.forEach((doc, index) => {
+    for (const err of doc.errors) {
+      const at = err.linePos?.[0];
+      problems.push({ file, line: at?.line, column: at?.col, message: yamlMessage(err.code, err.message) });
+    }
+    if (doc.errors.length > 0) return;
+    const contents = doc.contents as Node | null;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return;
+    const startOffset = contents.range?.[0] ?? 0;
+    if (!isMap(contents)) {
+      const kind = isSeq(contents) ? 'a list' : 'a single value';
+      problems.push({ ...pos(startOffset), message: `this document is ${kind}; expected ${what}` });
+      return;
+    }
+    const forbidden = findForbiddenKeys(contents, []);
+    for (const f of forbidden) {
+      problems.push({ ...pos(f.offset), message: `unknown field \`${f.path.join('.')}\` (keys named __proto__, constructor or prototype are never accepted)` });
+    }
+    if (forbidden.length > 0) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const msg = (e as Error).message;
+      problems.push({
+        ...pos(startOffset),
+        message: /alias/i.test(msg)
+          ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT}): refusing a document that expands like an alias bomb`
+          : `cannot read this YAML document: ${msg}`,
+      });
+      return;
+    }
+    const start = pos(startOffset);
+    docs.push({
+      file,
+      index,
+      value,
+      start,
+      posOf: (path) => locate(doc, path, false, pos, start),
+      keyPosOf: (path) => locate(doc, path, true, pos, start),
+    });
+  });
+  if (problems.length > 0) throw inputError(problems);
+  return { docs, empty: docs.length === 0 };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key: ${first}; each field may appear once`;
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML needs spaces';
+    case 'BAD_ALIAS':
+      return `${first} (an alias must name an anchor defined above it)`;
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
+
+function findForbiddenKeys(node: unknown, path: (string | number)[]): { path: (string | number)[]; offset: number }[] {
+  const out: { path: (string | number)[]; offset: number }[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items as Pair[]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyNode = pair.key as Node | null;
+      if (FORBIDDEN_KEYS.has(key)) out.push({ path: [...path, key], offset: keyNode?.range?.[0] ?? 0 });
+      out.push(...findForbiddenKeys(pair.value, [...path, key]));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => out.push(...findForbiddenKeys(item, [...path, i])));
+  }
+  return out;
+}
+
+function locate(
+  doc: Document.Parsed,
+  path: readonly (string | number)[],
+  wantKey: boolean,
+  pos: (offset: number) => SourcePos,
+  start: SourcePos,
+): SourcePos {
+  let node: unknown = doc.contents;
+  let lastKey: Node | null = null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = (node.items as Pair[]).find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (i === path.length - 1) {
+        const valueNode = pair.value as Node | null;
+        if (wantKey || !valueNode?.range) return pos(keyNode.range?.[0] ?? 0);
+        return pos(valueNode.range[0]);
+      }
+      lastKey = keyNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      if (i === path.length - 1 && item.range) return pos(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (lastKey?.range) return pos(lastKey.range[0]);
+  return start;
+}

@@ -1,0 +1,58 @@
+/**
+ * A loaded product: the validated manifest, where it came from, and the
+ * values derived from it (manifest.md "Derived values").
+ */
+import type { Manifest } from '../load/schema/manifest.js';
+import type { SourcePos } from './types.js';
+import type { AcrReport } from '../load/openacr.js';
+
+export interface Product {
+  manifest: Manifest;
+  id: string;
+  /** The manifest file, relative to the working folder. */
+  file: string;
+  /** First line of the product's YAML document. */
+  source: SourcePos;
+  /** Position of the value at a manifest key path, or of the nearest present key above it. */
+  posOf(path: readonly (string | number)[]): SourcePos;
+  /** Expanded grade codes (PK, TK, K, 1..12) in order; null when `grades` is omitted (all grades). */
+  grades: string[] | null;
+  /** Annual cost in dollars; null when the manifest gives too little to compute it. */
+  annualCost: number | null;
+  /** Annual cost ÷ students covered (or the unit price for per-student/per-seat); null when not computable. */
+  costPerStudent: number | null;
+  /** Annual cost ÷ seats, unrounded; null without seats or cost. */
+  costPerSeat: number | null;
+  /** The OpenACR report named by `accessibility.openacr`, loaded. */
+  acr: AcrReport | null;
+}
+
+/** Annual cost: `annual_total` when given, else unit price × seats, 0 for free. */
+export function annualCostOf(m: Manifest): number | null {
+  const c = m.cost;
+  if (!c) return null;
+  if (c.annual_total !== null && c.annual_total !== undefined) return c.annual_total;
+  if (c.model === 'free') return 0;
+  if ((c.model === 'per_student' || c.model === 'per_seat' || c.model === 'per_teacher') && c.unit_price != null && c.seats != null) {
+    return c.unit_price * c.seats;
+  }
+  return null;
+}
+
+/** Cost per student (manifest.md): annual cost ÷ students_covered, with the per-unit fallbacks. */
+export function costPerStudentOf(m: Manifest, annual: number | null): number | null {
+  const c = m.cost;
+  if (!c) return null;
+  if (c.model === 'free') return 0;
+  if (c.students_covered != null && c.students_covered > 0 && annual !== null) return annual / c.students_covered;
+  // Why: one per-student or per-seat licence serves one student, so the unit price is the cost per student.
+  if ((c.model === 'per_student' || c.model === 'per_seat') && c.unit_price != null) return c.unit_price;
+  return null;
+}
+
+/** Cost per seat for wasted-spend figures: annual cost ÷ seats, unrounded. */
+export function costPerSeatOf(m: Manifest, annual: number | null): number | null {
+  const seats = m.cost?.seats;
+  if (annual === null || seats == null || seats <= 0) return null;
+  return annual / seats;
+}

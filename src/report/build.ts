@@ -1,0 +1,169 @@
+/**
+ * Build the one report model every reporter renders: findings per product,
+ * verdicts, usage figures, sunset plans, renewals, totals.
+ */
+import type { LoadedPolicy } from '../load/policy.js';
+import type { Product } from '../model/product.js';
+import {
+  STATUS_SEVERITY,
+  type Finding,
+  type InputReport,
+  type ProductReport,
+  type Report,
+  type Status,
+  type Summary,
+} from '../model/types.js';
+import type { ProductUsageInput, Rule } from '../rules/define.js';
+import { applyWaivers, rollUpChecks, ruleInfo, runRule, verdictOf, worstStatus } from '../engine/evaluate.js';
+import { renewalOf, sunsetPlan, usageFigures, type ProductCounts } from '../engine/usage.js';
+
+/** Usage results of a run, per product id. */
+export interface UsageResults {
+  counts: Map<string, ProductCounts>;
+  /** Product id → at least `semester_days` school days in [deployed_on, as-of]. */
+  inUseForSemester: Map<string, boolean>;
+  inputs: InputReport[];
+  unmatchedApps: { app: string; rows: number }[];
+}
+
+export interface BuildInput {
+  command: string;
+  asOf: string;
+  version: string;
+  policy: LoadedPolicy;
+  products: Product[];
+  rules: readonly Rule[];
+  usage: UsageResults | null;
+  /** Show renewal blocks (usage, sunset, audit). */
+  renewals: boolean;
+  warnings: string[];
+  /** `product\u0000rule` → status in the baseline report. */
+  baseline: Map<string, Status> | null;
+}
+
+/** Key of a finding in a baseline. */
+export function baselineKey(product: string, rule: string): string {
+  return `${product}\u0000${rule}`;
+}
+
+/** Assemble the report. */
+export function buildReport(input: BuildInput): Report {
+  const { policy: lp, asOf } = input;
+  const policy = lp.policy;
+  const warnings = [...input.warnings];
+  const ids = new Set(input.products.map((p) => p.id));
+  for (const w of policy.waivers ?? []) {
+    if (!ids.has(w.tool)) warnings.push(`waiver for product '${w.tool}' names a product not in this run`);
+  }
+  const products: ProductReport[] = input.products.map((p) => {
+    const counts = input.usage?.counts.get(p.id) ?? null;
+    const usageInput: ProductUsageInput | null = counts
+      ? {
+          rows: counts.rows,
+          seats: p.manifest.cost?.seats ?? null,
+          activeUsers: counts.activeUsers,
+          activeTeachers: counts.activeTeachers,
+          activeStudents: counts.activeStudents,
+          semesterActiveUsers: counts.semesterActiveUsers,
+          teachersWithAccess: counts.teachersWithAccess,
+          semesterActiveTeachers: counts.semesterActiveTeachersWithAccess,
+          inUseForSemester: input.usage?.inUseForSemester.get(p.id) ?? false,
+        }
+      : null;
+    const ctx = { policy, asOf, usage: usageInput };
+    let findings: Finding[] = input.rules.map((r) => runRule(r, p, ctx));
+    findings = applyWaivers(p.id, findings, policy, asOf);
+    if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
+    const dormantWarn = findings.some((f) => f.rule === 'usage.dormant-seats' && f.status === 'warn');
+    const checks: ProductReport['checks'] = { ...rollUpChecks(findings) };
+    for (const extra of ['usage', 'contract'] as const) {
+      const fs = findings.filter((f) => f.check === extra);
+      if (fs.length) checks[extra] = worstStatus(fs.map((f) => f.status));
+    }
+    const m = p.manifest;
+    return {
+      id: p.id,
+      name: m.name,
+      vendor: m.vendor,
+      vendorContact: m.vendor_contact ?? null,
+      category: m.category,
+      status: m.status,
+      source: p.source,
+      verdict: verdictOf(findings),
+      checks,
+      findings,
+      usage: counts ? usageFigures(p, counts, policy, dormantWarn) : null,
+      sunset: input.usage ? sunsetPlan(p, findings, policy, asOf) : null,
+      renewal: input.renewals ? renewalOf(p) : null,
+    };
+  });
+  return {
+    schemaVersion: 1,
+    generator: { name: 'edvet', version: input.version },
+    command: input.command,
+    asOf,
+    policy: { source: lp.source },
+    district: { name: policy.district?.name ?? null, contact: policy.district?.contact ?? null },
+    thresholds: {
+      teacherUtilizationMin: policy.usage.teacher_utilization_min,
+      renewalWarnDays: policy.sunset.renewal_warn_days,
+      dormantWarnRatio: policy.usage.dormant_warn_ratio,
+      adaDeadline: policy.accessibility.ada_deadline,
+    },
+    products,
+    unmatchedApps: input.usage?.unmatchedApps ?? [],
+    inputs: input.usage?.inputs ?? [],
+    warnings,
+    rules: input.rules.map(ruleInfo),
+    hasUsage: input.usage !== null,
+    summary: summarise(products, input.products),
+  };
+}
+
+function markKnown(f: Finding, productId: string, baseline: Map<string, Status>): Finding {
+  if (f.status !== 'warn' && f.status !== 'fail') return f;
+  const before = baseline.get(baselineKey(productId, f.rule));
+  // Why: a finding is old debt when the earlier run had it at the same or a worse level; a warn that became a fail is new.
+  if (before && (before === 'warn' || before === 'fail') && STATUS_SEVERITY[before] >= STATUS_SEVERITY[f.status]) return { ...f, known: true };
+  return f;
+}
+
+/** District totals. `annualSpend` counts products the district pays for now (pilot, active, sunsetting). */
+function summarise(reports: ProductReport[], products: Product[]): Summary {
+  const findings: Record<Status, number> = { pass: 0, warn: 0, fail: 0, waived: 0, 'n/a': 0 };
+  let annualSpend = 0;
+  let wasted = 0;
+  let savings = 0;
+  let candidates = 0;
+  reports.forEach((r, i) => {
+    for (const f of r.findings) findings[f.status] += 1;
+    const p = products[i];
+    if (['pilot', 'active', 'sunsetting'].includes(p.manifest.status)) annualSpend += p.annualCost ?? 0;
+    wasted += r.usage?.wastedSpend ?? 0;
+    const candidate = r.findings.some((f) => f.rule === 'usage.teacher-utilization' && f.status === 'fail');
+    if (candidate) {
+      candidates += 1;
+      savings += r.sunset?.annualSavings ?? 0;
+    } else {
+      savings += r.usage?.rightSizeSaving ?? 0;
+    }
+  });
+  return {
+    products: reports.length,
+    approved: reports.filter((r) => r.verdict === 'approved').length,
+    conditional: reports.filter((r) => r.verdict === 'conditional').length,
+    rejected: reports.filter((r) => r.verdict === 'rejected').length,
+    sunsetCandidates: candidates,
+    annualSpend,
+    wastedSpend: wasted,
+    potentialSavings: savings,
+    findings,
+  };
+}
+
+/** Exit status of a finished run: 1 when a counted (not known) finding reaches --fail-on. */
+export function exitStatusOf(report: Report, failOn: 'fail' | 'warn' | 'never'): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const levels: Status[] = failOn === 'warn' ? ['fail', 'warn'] : ['fail'];
+  return report.products.some((p) => p.findings.some((f) => !f.known && levels.includes(f.status))) ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+import { defineRule, outcome } from '../define.js';
+import { addDays, daysBetween } from '../dates.js';
+
+/** The last day to cancel or change seats: renewal date − notice days (calendar days). */
+export function decideBy(renewalOn: string, noticeDays: number | null | undefined): string {
+  return noticeDays ? addDays(renewalOn, -noticeDays) : renewalOn;
+}
+
+/** contract.renewal — renewals coming due, with the decide-by date. */
+export default defineRule({
+  id: 'contract.renewal',
+  check: 'contract',
+  kind: 'contract',
+  evaluate(p, { policy, asOf }) {
+    const c = p.manifest.cost;
+    const on = c?.renewal_on;
+    if (!on) return outcome('n/a', 'na-no-renewal', { field: 'cost.renewal_on', value: null, expected: 'a renewal date' });
+    const by = decideBy(on, c?.notice_days);
+    const days = daysBetween(asOf, on);
+    const window = policy.sunset.renewal_warn_days;
+    const params = { renewal_on: on, decide_by: by, days, window };
+    const evidence = { field: 'cost.renewal_on', value: on, expected: `more than ${window} days after ${asOf}` };
+    if (days > window) return outcome('pass', 'not-due', evidence, params);
+    if (days < 0) return outcome('warn', 'past', evidence, params);
+    if (by < asOf && c?.auto_renews) return outcome('warn', 'missed', evidence, params);
+    return outcome('warn', 'due', evidence, params);
+  },
+});

@@ -1,0 +1,20 @@
+import { defineRule, outcome } from '../define.js';
+
+/** cost.per-student — annual cost per student stays under the policy's cap for the categories it covers. */
+export default defineRule({
+  id: 'cost.per-student',
+  check: 'cost',
+  kind: 'vetting',
+  evaluate(p, { policy }) {
+    const cap = policy.cost.max_per_student;
+    const cps = p.costPerStudent;
+    const value = cps === null ? null : Math.round(cps * 100) / 100;
+    const shown = cps === null ? 'unknown' : `$${cps.toFixed(2)}`;
+    if (!policy.cost.applies_to.includes(p.manifest.category)) {
+      return outcome('n/a', 'na-category', { field: 'category', value: p.manifest.category, expected: policy.cost.applies_to }, { category: p.manifest.category, cost: shown });
+    }
+    if (cps === null) return outcome('fail', 'not-provided', { field: p.manifest.cost ? 'cost.students_covered' : 'cost', value: null, expected: `<= ${cap}` }, { max: cap.toFixed(2) });
+    if (cps > cap) return outcome('fail', 'over-cap', { field: 'cost', value, expected: `<= ${cap}` }, { cost: shown, max: cap.toFixed(2) });
+    return outcome('pass', 'under-cap', { field: 'cost', value, expected: `<= ${cap}` }, { cost: shown, max: cap.toFixed(2) });
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule, outcome } from '../define.js';
+import { daysBetween } from '../dates.js';
+
+/** privacy.dpa — a data privacy agreement with the district is signed and in force. */
+export default defineRule({
+  id: 'privacy.dpa',
+  check: 'privacy',
+  kind: 'vetting',
+  evaluate(p, { policy, asOf }) {
+    const dpa = p.manifest.privacy?.dpa;
+    const warnDays = policy.privacy.dpa_expiry_warn_days;
+    if (dpa?.signed === null || dpa?.signed === undefined) {
+      return outcome('fail', 'not-provided', { field: 'privacy.dpa.signed', value: null, expected: true });
+    }
+    if (dpa.signed !== true) return outcome('fail', 'not-signed', { field: 'privacy.dpa.signed', value: false, expected: true });
+    const ends = dpa.expires_on;
+    if (ends) {
+      const left = daysBetween(asOf, ends);
+      if (left < 0) return outcome('fail', 'expired', { field: 'privacy.dpa.expires_on', value: ends, expected: `>= ${asOf}` }, { expires_on: ends });
+      // Why: a DPA about to lapse leaves student data without a contract mid-year; renew before it does.
+      if (left <= warnDays) {
+        return outcome('warn', 'expiring', { field: 'privacy.dpa.expires_on', value: ends, expected: `more than ${warnDays} days after ${asOf}` }, { expires_on: ends, days: left });
+      }
+      return outcome('pass', 'in-force', { field: 'privacy.dpa.expires_on', value: ends, expected: `>= ${asOf}` }, { expires_on: ends });
+    }
+    return outcome('pass', 'signed-open', { field: 'privacy.dpa.signed', value: true, expected: true });
+  },
+});

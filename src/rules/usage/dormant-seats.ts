@@ -1,0 +1,28 @@
+import { defineRule, outcome } from '../define.js';
+
+/** usage.dormant-seats — paid seats whose users have not signed in during the active window. */
+export default defineRule({
+  id: 'usage.dormant-seats',
+  check: 'usage',
+  kind: 'usage',
+  evaluate(p, { policy, usage }) {
+    const seats = p.manifest.cost?.seats;
+    const status = p.manifest.status;
+    if (seats === null || seats === undefined) return outcome('n/a', 'na-no-seats', { field: 'cost.seats', value: null, expected: 'a seat count' });
+    if (status !== 'pilot' && status !== 'active') return outcome('n/a', 'na-status', { field: 'status', value: status, expected: 'pilot or active' }, { status });
+    if (!usage) return outcome('n/a', 'na-no-usage', { field: 'usage', value: null, expected: 'a usage export' });
+    const dormant = Math.max(0, seats - usage.activeUsers);
+    const ratio = dormant / seats;
+    const threshold = policy.usage.dormant_warn_ratio;
+    const params = { dormant, seats, active: usage.activeUsers, pct: Math.round(ratio * 100), days: policy.usage.active_window_days, aliases: aliasesOf(p) };
+    const evidence = { field: 'cost.seats', value: seats, expected: `dormant ratio < ${threshold}` };
+    if (usage.rows === 0) return outcome('warn', 'no-rows', evidence, params);
+    // Why: the guide's dormant-license figures: half the seats idle means the contract is sized for a district that does not exist.
+    if (ratio >= threshold) return outcome('warn', 'dormant', evidence, params);
+    return outcome('pass', 'used', evidence, params);
+  },
+});
+
+function aliasesOf(p: { id: string; manifest: { name: string; usage?: { aliases?: string[] | null } | null } }): string {
+  return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((a) => `"${a}"`).join(', ');
+}

@@ -1,0 +1,30 @@
+import { defineRule, outcome } from '../define.js';
+
+/** usage.teacher-utilization — share of teachers with access who used it in the last semester (the 30 % sunset rule). */
+export default defineRule({
+  id: 'usage.teacher-utilization',
+  check: 'usage',
+  kind: 'usage',
+  evaluate(p, { policy, usage }) {
+    const m = p.manifest;
+    const min = policy.usage.teacher_utilization_min;
+    if (m.status !== 'active') return outcome('n/a', 'na-status', { field: 'status', value: m.status, expected: 'active' }, { status: m.status });
+    if (!m.audience.includes('teachers')) return outcome('n/a', 'na-audience', { field: 'audience', value: m.audience, expected: 'teachers' });
+    if (!m.deployed_on) return outcome('n/a', 'na-no-deployed', { field: 'deployed_on', value: null, expected: 'the first day in use' });
+    if (!usage) return outcome('n/a', 'na-no-usage', { field: 'usage', value: null, expected: 'a usage export' });
+    if (!usage.inUseForSemester) {
+      return outcome('n/a', 'na-too-new', { field: 'deployed_on', value: m.deployed_on, expected: `${policy.usage.semester_days} school days in use` }, { days: policy.usage.semester_days });
+    }
+    const withAccess = usage.teachersWithAccess;
+    const expected = `>= ${min}`;
+    if (withAccess === null) return outcome('warn', 'unknown', { field: 'usage.licensed_teachers', value: null, expected: 'a roster or usage.licensed_teachers' });
+    if (withAccess === 0) return outcome('warn', 'zero', { field: m.schools ? 'schools' : 'grades', value: 0, expected: 'at least one teacher with access' });
+    const active = usage.semesterActiveTeachers ?? 0;
+    const util = active / withAccess;
+    const params = { active, total: withAccess, pct: Math.round(util * 1000) / 10, min_pct: Math.round(min * 100), days: policy.usage.semester_days };
+    const field = 'deployed_on';
+    // Why: the guide's sunset rule: under 30 % of teachers after a semester means the tool did not take.
+    if (util < min) return outcome('fail', 'below', { field, value: Math.round(util * 10000) / 10000, expected }, params);
+    return outcome('pass', 'meets', { field, value: Math.round(util * 10000) / 10000, expected }, params);
+  },
+});
