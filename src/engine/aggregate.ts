@@ -40,6 +40,8 @@ export interface AggregatorOptions {
   productCount: number;
   /** Policy `usage.teacher_pattern`: identifiers it matches are teachers when neither export nor roster gives a role. */
   teacherPattern: RegExp | null;
+  /** Tuning, for tests: most entries of the dense users × products matrix before the hash table takes over (default 16 Mi). */
+  denseLimit?: number;
 }
 
 /** What {@link UsageAggregator.figures} needs besides the sign-ins. */
@@ -105,6 +107,7 @@ export class UsageAggregator implements UsageSink {
   private readonly productCount: number;
   private readonly pattern: RegExp | null;
   private readonly rosterSize: number;
+  private readonly denseLimit: number;
 
   // users: 0..rosterSize-1 are roster users, then export-only users in order of appearance
   private readonly rawUsers = new Map<string, number>();
@@ -145,8 +148,9 @@ export class UsageAggregator implements UsageSink {
     this.exportRole = new Uint8Array(Math.max(16, this.rosterSize * 2));
     this.patternTeacher = new Uint8Array(this.exportRole.length);
     this.productRows = new Float64Array(this.productCount);
-    const users = Math.max(1024, this.rosterSize);
-    if (this.productCount > 0 && users * this.productCount <= DENSE_LIMIT) {
+    this.denseLimit = opts.denseLimit ?? DENSE_LIMIT;
+    const users = Math.max(16, this.rosterSize);
+    if (this.productCount > 0 && users * this.productCount <= this.denseLimit) {
       this.dense = new Int32Array(users * this.productCount).fill(NO_DAY);
       this.denseUsers = users;
     }
@@ -184,7 +188,7 @@ export class UsageAggregator implements UsageSink {
     const P = this.productCount;
     let users = this.denseUsers * 2;
     while (users <= u) users *= 2;
-    if (users * P <= DENSE_LIMIT) {
+    if (users * P <= this.denseLimit) {
       const d = new Int32Array(users * P).fill(NO_DAY);
       d.set(old);
       this.dense = d;

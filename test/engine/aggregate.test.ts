@@ -119,8 +119,8 @@ describe('UsageAggregator details', () => {
     ]);
   });
 
-  it('handles many users and products (the hash table grows)', () => {
-    const agg = new UsageAggregator({ roster: null, match: (a) => Number(a), productCount: 50, teacherPattern: null });
+  it.each([undefined, 0, 50 * 64])('handles many users and products (dense limit %s)', (denseLimit) => {
+    const agg = new UsageAggregator({ roster: null, match: (a) => Number(a), productCount: 50, teacherPattern: null, denseLimit });
     let pairs = 0;
     for (let u = 0; u < 3000; u++) {
       for (let p = 0; p < 50; p++) {
@@ -252,7 +252,8 @@ describe('UsageAggregator property', () => {
         fc.option(fc.nat(5), { nil: null }),
         fc.array(fc.nat(8)),
         fc.boolean(),
-        (rosterRoles, rawEvents, activeFrom, semesterFrom, usePattern, licensed, twaPick, useTwa) => {
+        fc.constantFrom(undefined, 0, 3 * 16),
+        (rosterRoles, rawEvents, activeFrom, semesterFrom, usePattern, licensed, twaPick, useTwa, denseLimit) => {
           const roster: Roster | null =
             rosterRoles === null
               ? null
@@ -274,7 +275,7 @@ describe('UsageAggregator property', () => {
             return { ...e, user };
           });
           const pattern = usePattern ? /^(t\.|r1)/ : null;
-          const agg = new UsageAggregator({ roster, match, productCount: P, teacherPattern: pattern });
+          const agg = new UsageAggregator({ roster, match, productCount: P, teacherPattern: pattern, denseLimit });
           for (const e of events) agg.add(e.day, e.user, e.app, e.appId, e.role);
           const twa =
             roster && useTwa ? Int32Array.from([...new Set(twaPick.filter((i) => i < roster.size))].sort((x, y) => x - y)) : null;
@@ -285,7 +286,7 @@ describe('UsageAggregator property', () => {
           expect(agg.unmatchedApps()).toEqual(naiveUnmatched(events, match));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 600 },
     );
   });
 });
