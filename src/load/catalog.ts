@@ -11,7 +11,7 @@ import { fsError, readFileBytes, walkFiles } from './files.js';
 import { loadOpenAcr, type AcrReport } from './openacr.js';
 import { issuesToProblems } from './schema/issues.js';
 import { ManifestSchema, type Manifest } from './schema/manifest.js';
-import { parseYamlFile, type YamlDoc } from './yaml.js';
+import { readYamlFile, type YamlDoc } from './yaml.js';
 
 export const POLICY_FILE_NAME = 'edvet.policy.yaml';
 
@@ -60,8 +60,9 @@ export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
   for (const abs of files) {
     const file = displayPath(abs, cwd);
     try {
-      const y = parseYamlFile(file, readFileBytes(abs, file, 'a vendor manifest'), 'a product manifest (a mapping of fields)');
+      const y = readYamlFile(file, readFileBytes(abs, file, 'a vendor manifest'), 'a product manifest (a mapping of fields)');
       if (y.empty) warnings.push(`${file}: the file is empty; it holds no product`);
+      problems.push(...y.problems);
       parsed.push({ abs, file, docs: y.docs });
     } catch (e) {
       if (e instanceof EdvetError) problems.push(...e.problems);
@@ -77,6 +78,7 @@ export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
     }
   }
   const products: Product[] = [];
+  checkDuplicateIds(parsed.filter((f) => !acrFiles.has(f.abs)).flatMap((f) => f.docs), problems);
   for (const f of parsed) {
     if (acrFiles.has(f.abs)) continue;
     for (const doc of f.docs) {
@@ -115,7 +117,7 @@ export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
     }
   }
   checkCatalogWide(products, problems);
-  if (problems.length) throw inputError(problems);
+  if (problems.length) throw inputError(sortProblems(problems));
   if (products.length === 0) {
     throw inputError({ file: paths.join(', '), message: 'no product found: the manifests given hold no product (expected at least one YAML document with an id)' });
   }
@@ -144,16 +146,21 @@ export function matchKeys(p: Product): string[] {
   return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((s) => s.trim().toLowerCase()).filter(Boolean);
 }
 
-function checkCatalogWide(products: Product[], problems: Problem[]): void {
-  const byId = new Map<string, Product>();
-  for (const p of products) {
-    const first = byId.get(p.id);
+/** Duplicate ids across the catalog, checked on every document with an id (valid or not), naming both files. */
+function checkDuplicateIds(docs: YamlDoc[], problems: Problem[]): void {
+  const byId = new Map<string, YamlDoc>();
+  for (const d of docs) {
+    const id = (d.value as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    const first = byId.get(id);
     if (first) {
       const a = first.posOf(['id']);
-      const b = p.posOf(['id']);
-      problems.push({ ...b, message: `duplicate id \`${p.id}\`: also used in ${a.file}:${a.line}:${a.column}; ids must be unique in the catalog` });
-    } else byId.set(p.id, p);
+      problems.push({ ...d.posOf(['id']), message: `duplicate id \`${id}\`: also used in ${a.file}:${a.line}:${a.column}; ids must be unique in the catalog` });
+    } else byId.set(id, d);
   }
+}
+
+function checkCatalogWide(products: Product[], problems: Problem[]): void {
   const owner = new Map<string, Product>();
   for (const p of products) {
     const own = new Set(matchKeys(p));
@@ -180,4 +187,11 @@ export function catalogPolicyCandidate(paths: readonly string[], cwd: string): s
     }
   }
   return null;
+}
+
+/** Problems in file, line, column order. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }

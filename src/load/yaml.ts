@@ -29,6 +29,8 @@ export interface YamlDoc {
 
 export interface YamlFile {
   docs: YamlDoc[];
+  /** Problems of documents that could not be read (the other documents are still in `docs`). */
+  problems: Problem[];
   /** True when the file holds no document with content. */
   empty: boolean;
 }
@@ -40,12 +42,20 @@ export function looksBinary(bytes: Buffer): boolean {
   return false;
 }
 
+/** Parse every document of a YAML file, throwing all problems together (see readYamlFile). */
+export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields'): YamlFile {
+  const y = readYamlFile(file, bytes, what);
+  if (y.problems.length > 0) throw inputError(y.problems);
+  return y;
+}
+
 /**
  * Parse every document of a YAML file. Syntax errors, duplicate keys, tabs,
- * undefined aliases, alias bombs, forbidden keys, binary content and
- * non-mapping documents are all collected as problems and thrown together.
+ * undefined aliases, alias bombs, forbidden keys and non-mapping documents
+ * are collected as problems beside the documents that could be read; binary
+ * or non-UTF-8 content is thrown at once.
  */
-export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields'): YamlFile {
+export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields'): YamlFile {
   if (looksBinary(bytes)) {
     throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
   }
@@ -63,7 +73,7 @@ export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of 
   const docs: YamlDoc[] = [];
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+    parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: true }) as Document.Parsed[];
   } catch (e) {
     throw inputError({ file, message: `cannot parse YAML: ${(e as Error).message}` });
   }
@@ -94,9 +104,11 @@ export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of 
       const msg = (e as Error).message;
       problems.push({
         ...pos(startOffset),
-        message: /alias/i.test(msg)
+        message: /excessive alias count/i.test(msg)
           ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT}): refusing a document that expands like an alias bomb`
-          : `cannot read this YAML document: ${msg}`,
+          : /alias/i.test(msg)
+            ? `${msg.split('\n')[0]} (an alias must name an anchor defined above it)`
+            : `cannot read this YAML document: ${msg.split('\n')[0]}`,
       });
       return;
     }
@@ -110,8 +122,7 @@ export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of 
       keyPosOf: (path) => locate(doc, path, true, pos, start),
     });
   });
-  if (problems.length > 0) throw inputError(problems);
-  return { docs, empty: docs.length === 0 };
+  return { docs, problems, empty: docs.length === 0 && problems.length === 0 };
 }
 
 function yamlMessage(code: string, message: string): string {
