@@ -1,0 +1,309 @@
+/**
+ * Usage-export formats (usage.md "Formats", "Known exports", "Custom
+ * formats"): header normalisation, format detection and the per-format row
+ * plan the reader follows.
+ */
+import { inputError, usageError } from '../../model/errors.js';
+import { TimestampParser, timestampParser } from './timestamps.js';
+import type { CustomFormat } from './types.js';
+
+/** The built-in formats, in detection order. */
+export const BUILTIN_FORMATS: readonly string[] = [
+  'edvet',
+  'edvet-summary',
+  'entra-signins',
+  'canvas-last-access',
+  'canvas-access-tokens',
+  'moodle-log',
+];
+
+/** A header name as matched: BOM stripped, trimmed, runs of white space collapsed, lower case. */
+export function normaliseHeaderName(name: string): string {
+  return name.replace(/\uFEFF/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A file's header row, indexed by normalised name (the first of duplicate names wins). */
+export class HeaderIndex {
+  readonly raw: string[];
+  readonly names: string[];
+  private readonly index = new Map<string, number>();
+  constructor(raw: string[]) {
+    this.raw = raw;
+    this.names = raw.map(normaliseHeaderName);
+    this.names.forEach((n, i) => {
+      if (n !== '' && !this.index.has(n)) this.index.set(n, i);
+    });
+  }
+  /** Column of a name (any spelling that normalises the same), -1 when absent. */
+  col(name: string): number {
+    return this.index.get(normaliseHeaderName(name)) ?? -1;
+  }
+  has(name: string): boolean {
+    return this.col(name) >= 0;
+  }
+  /** The names of `names` not in this header, as given. */
+  missing(names: readonly string[]): string[] {
+    return names.filter((n) => !this.has(n));
+  }
+}
+
+/** What the reader does with each row of a file, resolved to column numbers. */
+export interface RowPlan {
+  format: string;
+  /** Header width: a row of another width is a bad row. */
+  columns: number;
+  timestamp: number;
+  user: number;
+  /** Fallback user column when `user` is empty (-1: none). */
+  userAlt: number;
+  /** App column (-1: the constant `appConst`). */
+  app: number;
+  appConst: string | null;
+  appId: number;
+  role: number;
+  /** A `Status` column that must say `Success` (Entra), -1: none. */
+  successCol: number;
+  /** An empty user is a skipped row "no user" (Moodle's `-`), not a bad one. */
+  noUserIsSkip: boolean;
+  /** App values starting `User:` are skipped "not an app" (Moodle profile pages). */
+  skipUserContext: boolean;
+  /** Reason to skip a row with no timestamp (Canvas's `never`); null: a bad row. */
+  noTimestampSkip: string | null;
+  skipWhen: { col: number; values: Set<string>; notIn: boolean; reason: string } | null;
+  timestamps: TimestampParser;
+}
+
+interface Settings {
+  /** Policy zone: the day a sign-in counts for. */
+  timezone: string;
+  dateOrder: 'mdy' | 'dmy';
+}
+
+interface BuiltinDef {
+  name: string;
+  required: string[];
+  defaults: { dateOrder?: 'mdy' | 'dmy'; sourceTimezone?: string };
+  plan(h: HeaderIndex): Partial<RowPlan> & Pick<RowPlan, 'timestamp' | 'user'>;
+}
+
+const BUILTINS: BuiltinDef[] = [
+  {
+    name: 'edvet',
+    required: ['timestamp', 'user_id', 'role', 'app'],
+    defaults: {},
+    plan: (h) => ({ timestamp: h.col('timestamp'), user: h.col('user_id'), app: h.col('app'), appId: h.col('app_id'), role: h.col('role') }),
+  },
+  {
+    name: 'edvet-summary',
+    required: ['app', 'user_id', 'role', 'month', 'sign_ins', 'last_seen'],
+    defaults: {},
+    plan: (h) => ({ timestamp: h.col('last_seen'), user: h.col('user_id'), app: h.col('app'), appId: h.col('app_id'), role: h.col('role') }),
+  },
+  {
+    name: 'entra-signins',
+    required: ['Date (UTC)', 'Username', 'Application', 'Status'],
+    // The column says it: times without an offset are UTC.
+    defaults: { sourceTimezone: 'UTC' },
+    plan: (h) => ({
+      timestamp: h.col('Date (UTC)'),
+      user: h.col('Username'),
+      userAlt: h.col('User ID'),
+      app: h.col('Application'),
+      appId: h.col('Application ID'),
+      successCol: h.col('Status'),
+    }),
+  },
+  {
+    name: 'canvas-last-access',
+    required: ['user id', 'user sis id', 'last access at'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('last access at'),
+      user: h.col('user sis id'),
+      userAlt: h.col('user id'),
+      appConst: 'Canvas',
+      noTimestampSkip: 'never signed in',
+    }),
+  },
+  {
+    name: 'canvas-access-tokens',
+    required: ['user id', 'dev key name', 'last used'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('last used'),
+      user: h.col('user id'),
+      app: h.col('dev key name'),
+      appId: h.col('dev key id'),
+      noTimestampSkip: 'never used',
+    }),
+  },
+  {
+    name: 'moodle-log',
+    required: ['Time', 'User full name', 'Event context', 'Component', 'Event name'],
+    defaults: { dateOrder: 'dmy' },
+    plan: (h) => ({
+      timestamp: h.col('Time'),
+      user: h.col('User full name'),
+      app: h.col('Event context'),
+      noUserIsSkip: true,
+      skipUserContext: true,
+    }),
+  },
+];
+
+function isBuiltin(name: string): boolean {
+  return BUILTINS.some((b) => b.name === name);
+}
+
+/** Columns a custom format needs: its `detect` list and every column it maps. */
+function customNeeds(f: CustomFormat): string[] {
+  const out: string[] = [];
+  const add = (n: string | undefined): void => {
+    if (n !== undefined && n !== '' && !out.some((o) => normaliseHeaderName(o) === normaliseHeaderName(n))) out.push(n);
+  };
+  for (const d of f.detect ?? []) add(d);
+  const c = f.columns ?? {};
+  add(c.timestamp);
+  add(c.user);
+  add(c.app);
+  add(c.app_id);
+  add(c.role);
+  add(c.school);
+  add(c.grade);
+  if (f.skip_when) add(f.skip_when.column);
+  return out;
+}
+
+/** Columns that recognise a custom format: `detect`, else the columns it maps. */
+function customDetect(f: CustomFormat): string[] {
+  if (f.detect && f.detect.length > 0) return f.detect;
+  return customNeeds(f).filter((n) => !f.skip_when || normaliseHeaderName(n) !== normaliseHeaderName(f.skip_when.column));
+}
+
+function basePlan(format: string, columns: number, timestamps: TimestampParser): RowPlan {
+  return {
+    format,
+    columns,
+    timestamp: -1,
+    user: -1,
+    userAlt: -1,
+    app: -1,
+    appConst: null,
+    appId: -1,
+    role: -1,
+    successCol: -1,
+    noUserIsSkip: false,
+    skipUserContext: false,
+    noTimestampSkip: null,
+    skipWhen: null,
+    timestamps,
+  };
+}
+
+function customPlan(f: CustomFormat, h: HeaderIndex, s: Settings, file: string, line: number): RowPlan {
+  const c = f.columns ?? {};
+  const problems: string[] = [];
+  if (!c.timestamp) problems.push('maps no timestamp column');
+  if (!c.user) problems.push('maps no user column');
+  if (!c.app && !f.app) problems.push('maps no app column and sets no constant app');
+  if (problems.length > 0) {
+    throw inputError({ file, message: `usage format "${f.name}" ${problems.join(', ')}` });
+  }
+  const missing = h.missing(customNeeds(f));
+  if (missing.length > 0) {
+    throw inputError({
+      file,
+      line,
+      message: `usage format "${f.name}": column${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')} not in the header`,
+    });
+  }
+  const plan = basePlan(
+    f.name,
+    h.raw.length,
+    timestampParser({ timezone: s.timezone, dateOrder: f.date_order ?? s.dateOrder, sourceTimezone: f.timezone }),
+  );
+  plan.timestamp = h.col(c.timestamp!);
+  plan.user = h.col(c.user!);
+  if (c.app) plan.app = h.col(c.app);
+  else plan.appConst = f.app!;
+  if (c.app_id) plan.appId = h.col(c.app_id);
+  if (c.role) plan.role = h.col(c.role);
+  if (f.skip_when) {
+    const sw = f.skip_when;
+    const list = sw.not_in ?? sw.in ?? [];
+    plan.skipWhen = {
+      col: h.col(sw.column),
+      values: new Set(list.map((v) => String(v).trim().toLowerCase())),
+      notIn: sw.not_in !== undefined,
+      reason: `skip_when ${sw.column}`,
+    };
+  }
+  return plan;
+}
+
+function builtinPlan(def: BuiltinDef, h: HeaderIndex, s: Settings, overrides: CustomFormat | undefined): RowPlan {
+  const dateOrder = overrides?.date_order ?? def.defaults.dateOrder ?? s.dateOrder;
+  const sourceTimezone = overrides?.timezone ?? def.defaults.sourceTimezone;
+  const plan = basePlan(def.name, h.raw.length, timestampParser({ timezone: s.timezone, dateOrder, sourceTimezone }));
+  return { ...plan, ...def.plan(h) };
+}
+
+/** Header names safe to quote in an error (they name columns, not people); a data row is not quoted. */
+function describeHeader(h: HeaderIndex): string {
+  const looksLikeData = h.raw.some((r) => r.includes('@') || /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2}/.test(r));
+  if (looksLikeData) return 'the first row looks like data, not a header (a header row is needed)';
+  const shown = h.raw.slice(0, 30).map((r) => JSON.stringify(r.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 60)));
+  return `header found: ${shown.join(', ')}${h.raw.length > 30 ? `, … (${h.raw.length} columns)` : ''}`;
+}
+
+/** All format names a policy makes known: its custom formats then the built-ins. */
+export function knownFormats(custom: CustomFormat[]): string[] {
+  return [...custom.filter((f) => !isBuiltin(f.name)).map((f) => f.name), ...BUILTINS.map((b) => b.name)];
+}
+
+/**
+ * The row plan for a file's header: the forced format, else the first
+ * custom format (policy order) then built-in (table order) whose columns are
+ * all present. Errors name the file and the header line.
+ */
+export function choosePlan(
+  h: HeaderIndex,
+  custom: CustomFormat[],
+  forced: string | undefined,
+  s: Settings,
+  file: string,
+  line: number,
+): RowPlan {
+  const overrides = new Map<string, CustomFormat>();
+  const customs: CustomFormat[] = [];
+  for (const f of custom) {
+    if (isBuiltin(f.name)) overrides.set(f.name, f);
+    else customs.push(f);
+  }
+  if (forced !== undefined) {
+    const cf = customs.find((f) => f.name === forced);
+    if (cf) return customPlan(cf, h, s, file, line);
+    const def = BUILTINS.find((b) => b.name === forced);
+    if (!def) throw usageError(`unknown usage format "${forced}"; known formats: ${knownFormats(custom).join(', ')}`);
+    const missing = h.missing(def.required);
+    if (missing.length > 0) {
+      throw inputError({
+        file,
+        line,
+        message: `usage format "${forced}": column${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')} not in the header`,
+      });
+    }
+    return builtinPlan(def, h, s, overrides.get(def.name));
+  }
+  for (const f of customs) {
+    if (h.missing(customDetect(f)).length === 0) return customPlan(f, h, s, file, line);
+  }
+  for (const def of BUILTINS) {
+    if (h.missing(def.required).length === 0) return builtinPlan(def, h, s, overrides.get(def.name));
+  }
+  throw inputError({
+    file,
+    line,
+    message: `the header matches no usage format (known formats: ${knownFormats(custom).join(', ')}); ${describeHeader(h)}`,
+  });
+}

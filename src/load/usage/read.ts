@@ -1,0 +1,283 @@
+/**
+ * Reads one usage export (usage.md): streams the file once, detects its
+ * format from the header, turns each row into a sign-in for the sink, and
+ * accounts for every row (used, skipped by reason, bad by reason with the
+ * first ten bad lines). No message ever quotes a row's content.
+ */
+import { inputError } from '../../model/errors.js';
+import type { InputReport, Role } from '../../model/types.js';
+import { CsvRecordReader, type CsvRecord, type CsvRecordHandler } from '../csv/records.js';
+import { BytesInterner } from '../csv/intern.js';
+import { readTextChunks } from '../csv/source.js';
+import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
+import { normaliseRole } from './roles.js';
+import type { ReadUsageOptions, UsageSink } from './types.js';
+
+export { BUILTIN_FORMATS } from './formats.js';
+export { normaliseRole } from './roles.js';
+
+const FIRST_BAD_MAX = 10;
+
+/**
+ * True when `buf[s, e)` is a value meaning "none": empty, `-`, `never`,
+ * `N/A`, `NA`, `NULL` or `\N` (ignoring case).
+ */
+export function isNoneBytes(buf: Uint8Array, s: number, e: number): boolean {
+  const len = e - s;
+  if (len === 0) return true;
+  if (len > 5) return false;
+  const a = buf[s] | 0x20;
+  switch (len) {
+    case 1:
+      return buf[s] === 45; // -
+    case 2:
+      return (buf[s] === 92 && buf[s + 1] === 78) /* \N */ || (a === 110 && (buf[s + 1] | 0x20) === 97); // na
+    case 3:
+      return a === 110 && buf[s + 1] === 47 && (buf[s + 2] | 0x20) === 97; // n/a
+    case 4:
+      return a === 110 && (buf[s + 1] | 0x20) === 117 && (buf[s + 2] | 0x20) === 108 && (buf[s + 3] | 0x20) === 108; // null
+    default:
+      return (
+        a === 110 &&
+        (buf[s + 1] | 0x20) === 101 &&
+        (buf[s + 2] | 0x20) === 118 &&
+        (buf[s + 3] | 0x20) === 101 &&
+        (buf[s + 4] | 0x20) === 114
+      ); // never
+  }
+}
+
+/** True when the value meaning "none" (see {@link isNoneBytes}). */
+export function isNoneValue(value: string): boolean {
+  const v = value.trim();
+  return isNoneBytes(Buffer.from(v, 'utf8'), 0, Buffer.byteLength(v));
+}
+
+function equalsLower(buf: Uint8Array, s: number, e: number, lower: string): boolean {
+  if (e - s !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((buf[s + i] | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+function startsWithLower(buf: Uint8Array, s: number, e: number, lower: string): boolean {
+  if (e - s < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = buf[s + i];
+    const l = lower.charCodeAt(i);
+    if (c !== l && (c | 0x20) !== l) return false;
+  }
+  return true;
+}
+
+const identity = (s: string): string => s;
+
+/** Turns records into sign-ins and counts; the CSV reader calls it. */
+class UsageRowHandler implements CsvRecordHandler {
+  plan: RowPlan | null = null;
+  headerLine = 0;
+  rows = 0;
+  used = 0;
+  readonly skipped: Record<string, number> = {};
+  readonly badCounts: Record<string, number> = {};
+  readonly firstBad: { line: number; reason: string }[] = [];
+  private readonly users = new BytesInterner<string>(identity);
+  private readonly apps = new BytesInterner<string>(identity, 1 << 16);
+  private readonly appIds = new BytesInterner<string>(identity, 1 << 16);
+  private readonly roles = new BytesInterner<Role>(normaliseRole, 1 << 12);
+  private readonly sink: UsageSink;
+  private readonly asOf: number;
+  // Trimmed bounds of the field last read by `trim`.
+  private s = 0;
+  private e = 0;
+
+  constructor(
+    private readonly opts: ReadUsageOptions,
+    private readonly file: string,
+  ) {
+    this.sink = opts.sink;
+    this.asOf = opts.asOfDay;
+  }
+
+  private header(rec: CsvRecord): void {
+    const raw: string[] = [];
+    for (let i = 0; i < rec.count; i++) raw.push(rec.field(i));
+    this.headerLine = rec.line;
+    this.plan = choosePlan(
+      new HeaderIndex(raw),
+      this.opts.customFormats,
+      this.opts.forcedFormat,
+      { timezone: this.opts.timezone, dateOrder: this.opts.dateOrder },
+      this.file,
+      rec.line,
+    );
+  }
+
+  bad(line: number, reason: string): void {
+    if (this.plan === null) {
+      throw inputError({ file: this.file, line, message: `the header row cannot be read (${reason}): is this a CSV text file?` });
+    }
+    this.rows++;
+    this.badRow(line, reason);
+  }
+
+  private badRow(line: number, reason: string): void {
+    this.badCounts[reason] = (this.badCounts[reason] ?? 0) + 1;
+    if (this.firstBad.length < FIRST_BAD_MAX) this.firstBad.push({ line, reason });
+  }
+
+  private skip(reason: string): void {
+    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
+  }
+
+  /** Sets `this.s`/`this.e` to field `i` without surrounding spaces. */
+  private trim(rec: CsvRecord, i: number): void {
+    const buf = rec.buf;
+    let s = rec.starts[i];
+    let e = rec.ends[i];
+    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+    this.s = s;
+    this.e = e;
+  }
+
+  record(rec: CsvRecord): void {
+    const p = this.plan;
+    if (p === null) {
+      this.header(rec);
+      return;
+    }
+    this.rows++;
+    if (rec.count !== p.columns) {
+      this.badRow(rec.line, 'wrong column count');
+      return;
+    }
+    const buf = rec.buf;
+    const ascii = rec.ascii;
+
+    // Rows the format says are not sign-ins.
+    if (p.successCol >= 0) {
+      this.trim(rec, p.successCol);
+      if (!equalsLower(buf, this.s, this.e, 'success')) {
+        this.skip('not a successful sign-in');
+        return;
+      }
+    }
+    if (p.skipWhen !== null) {
+      const sw = p.skipWhen;
+      const v = rec.field(sw.col).trim().toLowerCase();
+      if (sw.values.has(v) !== sw.notIn) {
+        this.skip(sw.reason);
+        return;
+      }
+    }
+
+    // User.
+    this.trim(rec, p.user);
+    let us = this.s;
+    let ue = this.e;
+    if (isNoneBytes(buf, us, ue) && p.userAlt >= 0) {
+      this.trim(rec, p.userAlt);
+      us = this.s;
+      ue = this.e;
+    }
+    if (isNoneBytes(buf, us, ue)) {
+      if (p.noUserIsSkip) this.skip('no user');
+      else this.badRow(rec.line, 'empty user');
+      return;
+    }
+
+    // App.
+    let app: string;
+    if (p.appConst !== null) {
+      app = p.appConst;
+    } else {
+      this.trim(rec, p.app);
+      if (isNoneBytes(buf, this.s, this.e)) {
+        this.badRow(rec.line, 'empty app');
+        return;
+      }
+      if (p.skipUserContext && startsWithLower(buf, this.s, this.e, 'user:')) {
+        this.skip('not an app');
+        return;
+      }
+      app = this.apps.get(buf, this.s, this.e, ascii);
+    }
+
+    // Timestamp.
+    this.trim(rec, p.timestamp);
+    if (isNoneBytes(buf, this.s, this.e)) {
+      if (p.noTimestampSkip !== null) this.skip(p.noTimestampSkip);
+      else this.badRow(rec.line, 'unparsable timestamp');
+      return;
+    }
+    const day = p.timestamps.parseBytes(buf, this.s, this.e);
+    if (day !== day) {
+      this.badRow(rec.line, 'unparsable timestamp');
+      return;
+    }
+    if (day > this.asOf) {
+      this.skip('after as-of');
+      return;
+    }
+
+    let role: Role = 'unknown';
+    if (p.role >= 0) {
+      this.trim(rec, p.role);
+      if (this.e > this.s) role = this.roles.get(buf, this.s, this.e, ascii);
+    }
+    let appId: string | undefined;
+    if (p.appId >= 0) {
+      this.trim(rec, p.appId);
+      if (!isNoneBytes(buf, this.s, this.e)) appId = this.appIds.get(buf, this.s, this.e, ascii);
+    }
+    const user = this.users.get(buf, us, ue, ascii);
+    this.sink.add(day, user, app, appId, role);
+    this.used++;
+  }
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(', ');
+}
+
+/**
+ * Reads the usage export at `path` in one streaming pass: detects encoding,
+ * compression, delimiter and format, calls `opts.sink.add` for every used
+ * sign-in, and returns the file's accounting. Throws an input error (naming
+ * the file, and the line where there is one) for an empty file, a header
+ * alone, a header that matches no format, UTF-16 without a BOM, or a file in
+ * which no row can be used; a usage error for an unknown forced format.
+ */
+export async function readUsageFile(path: string, opts: ReadUsageOptions): Promise<InputReport> {
+  const file = opts.displayPath ?? path;
+  const handler = new UsageRowHandler(opts, file);
+  const reader = new CsvRecordReader(handler, { file });
+  const onProgress = opts.onProgress;
+  await readTextChunks(path, {
+    file,
+    onChunk: (chunk) => reader.push(chunk),
+    onProgress: onProgress ? (bytesRead, total) => onProgress(bytesRead, total, handler.rows) : undefined,
+  });
+  reader.end();
+  if (handler.plan === null) throw inputError({ file, message: 'the file is empty (no header row)' });
+  if (handler.rows === 0) throw inputError({ file, line: handler.headerLine, message: 'no data rows after the header' });
+  if (handler.used === 0) {
+    const parts = [describeCounts(handler.badCounts), describeCounts(handler.skipped)].filter((x) => x !== '');
+    const where = handler.firstBad.length > 0 ? `; first bad lines: ${handler.firstBad.map((b) => b.line).join(', ')}` : '';
+    throw inputError({
+      file,
+      message: `no usable sign-in in ${handler.rows} row${handler.rows === 1 ? '' : 's'} (${parts.join('; ')})${where}`,
+    });
+  }
+  return {
+    path: file,
+    format: handler.plan.format,
+    rows: handler.rows,
+    used: handler.used,
+    skipped: handler.skipped,
+    bad: handler.badCounts,
+    firstBad: handler.firstBad,
+  };
+}
