@@ -16,7 +16,7 @@ import { cedsToGrade } from '../../model/grades.js';
 import type { Role } from '../../model/types.js';
 import { type Roster, RosterBuilder, type RosterKind } from './model.js';
 import { rosterRole } from './role-map.js';
-import { Table, splitMulti } from './table.js';
+import { Table, type TableRow, splitMulti } from './table.js';
 
 const ONEROSTER_FILES = 'users.csv, orgs.csv, classes.csv, enrollments.csv (and roles.csv in 1.2)';
 
@@ -44,7 +44,7 @@ function gradesOf(cell: string): string[] {
   return out;
 }
 
-function isDeleted(t: Table, row: import('./table.js').TableRow, statusCol: number): boolean {
+function isDeleted(t: Table, row: TableRow, statusCol: number): boolean {
   return t.cell(row, statusCol).toLowerCase() === 'tobedeleted';
 }
 
