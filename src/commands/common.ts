@@ -52,7 +52,7 @@ export function policyFor(ctx: CommandContext, catalogPaths: readonly string[]):
 
 /** Load the catalog and keep only the `--tool` products (an unknown id is a usage error). */
 export function catalogFor(ctx: CommandContext, paths: readonly string[]): { products: Product[]; warnings: string[] } {
-  const cat = loadCatalog(paths, ctx.cwd);
+  const cat = loadCatalog(paths, ctx.cwd, new Set(ctx.policy ? [resolve(ctx.cwd, ctx.policy)] : []));
   if (ctx.tool.length === 0) return cat;
   const ids = new Set(cat.products.map((p) => p.id));
   const unknown = ctx.tool.filter((t) => !ids.has(t));

@@ -27,7 +27,7 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 /** The manifest files under the given paths (files as given; folders searched recursively for *.yaml / *.yml). */
-export function findManifestFiles(paths: readonly string[], cwd: string): string[] {
+export function findManifestFiles(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): string[] {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const p of paths) {
@@ -40,7 +40,7 @@ export function findManifestFiles(paths: readonly string[], cwd: string): string
       continue;
     }
     if (st.isDirectory()) {
-      const found = walkFiles(abs, (n) => /\.ya?ml$/i.test(n) && n !== POLICY_FILE_NAME);
+      const found = walkFiles(abs, (n) => /\.ya?ml$/i.test(n) && n !== POLICY_FILE_NAME).filter((f) => !exclude.has(f));
       if (found.length === 0) problems.push({ file: p, message: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests' });
       files.push(...found);
     } else {
@@ -52,8 +52,9 @@ export function findManifestFiles(paths: readonly string[], cwd: string): string
 }
 
 /** Load, validate and derive every product under `paths`. */
-export function loadCatalog(paths: readonly string[], cwd: string): Catalog {
-  const files = findManifestFiles(paths, cwd);
+/** `exclude` holds absolute paths that are not manifests (the policy file in use). */
+export function loadCatalog(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): Catalog {
+  const files = findManifestFiles(paths, cwd, exclude);
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const parsed: { abs: string; file: string; docs: YamlDoc[] }[] = [];
