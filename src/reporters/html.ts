@@ -57,10 +57,16 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .scroll{overflow-x:auto;max-width:100%;margin:.5rem 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.94rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem;caption-side:top}
+.cap{display:inline-block;position:sticky;left:0;max-width:calc(100vw - 2rem)}
+thead th.num{white-space:normal}
 th,td{border-bottom:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top}
-thead th{background:var(--soft);border-bottom:2px solid #8a93a3;white-space:nowrap}
+thead th{background:var(--soft);border-bottom:2px solid #8a93a3}
 tbody th{font-weight:600}
-td,tbody th{overflow-wrap:anywhere}
+td,tbody th{overflow-wrap:break-word}
+tbody th{min-width:9rem}
+tbody th .meta{font-weight:400}
+td code{overflow-wrap:break-word}
+.rule{white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .st{display:inline-block;padding:0 .45rem;border-radius:4px;white-space:nowrap;font-weight:600;border:1px solid transparent}
@@ -69,7 +75,7 @@ td,tbody th{overflow-wrap:anywhere}
 .st-fail{background:#fde4e4;color:#8b1a1a;border-color:#f0a6a6}
 .st-waived{background:#e2f0fb;color:#0b4870;border-color:#9cc8ea}
 .st-na{background:#f0f1f3;color:#3d4451;border-color:#cdd1d8}
-.v-approved{color:#14532d}.v-conditional{color:#6b3d00}.v-rejected{color:#8b1a1a}
+.v-approved,.v-conditional,.v-rejected{white-space:nowrap}.v-approved{color:#14532d}.v-conditional{color:#6b3d00}.v-rejected{color:#8b1a1a}
 `;
 
 const REPORT_CSS = `${BASE_CSS}
@@ -84,7 +90,7 @@ nav.toc a{display:inline-block;padding:.3rem 0}
 .figures dd small{display:block;font-size:.85rem;font-weight:400;color:var(--muted)}
 figure{margin:.75rem 0 1rem}
 figcaption{color:var(--muted);font-size:.92rem;margin-top:.35rem}
-svg.chart{display:block;width:100%;max-width:580px;height:auto}
+svg.chart{display:block;width:100%;max-width:470px;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:.25rem 0;padding:0;list-style:none;font-size:.92rem}
 .key{display:inline-block;width:1.1em;height:.8em;vertical-align:-.05em;margin-right:.35em;border:1px solid #3d4451}
 .key-seats{background:#d8dde6}.key-active{background:#1d4ed8;border-color:#1d4ed8}.key-util{background:#0f766e;border-color:#0f766e}
@@ -193,32 +199,34 @@ ${cells}
 }
 
 function seatsChart(report: Report, ps: ProductReport[]): string {
-  const W = 420;
-  const barMax = 290;
+  const W = 360;
+  const barMax = 200;
   const maxSeats = Math.max(1, ...ps.map((p) => Math.max(p.usage!.seats ?? 0, p.usage!.activeUsers)));
-  const block = 62;
-  const top = 8;
-  const H = top + ps.length * block + 4;
+  const block = 84;
+  const top = 4;
+  const H = top + ps.length * block;
   const parts: string[] = [];
   ps.forEach((p, i) => {
     const u = p.usage!;
     const y = top + i * block;
     const seatW = u.seats === null ? 0 : Math.max(1, (u.seats / maxSeats) * barMax);
     const actW = u.activeUsers === 0 ? 0 : Math.max(1, (u.activeUsers / maxSeats) * barMax);
-    parts.push(`<text x="0" y="${y + 13}" class="lbl">${esc(short(p.name || p.id, 44))}${u.wastedSpend ? ` · ${money(u.wastedSpend)} wasted` : ''}</text>`);
-    if (u.seats === null) parts.push(`<text x="0" y="${y + 31}" class="val">seats unknown</text>`);
+    parts.push(`<text x="0" y="${y + 14}" class="lbl">${esc(short(p.name || p.id, 40))}</text>`);
+    if (u.seats === null) parts.push(`<text x="0" y="${y + 33}" class="val">seats unknown</text>`);
     else {
-      parts.push(`<rect x="0" y="${y + 20}" width="${seatW.toFixed(1)}" height="14" class="seats"/>`);
-      parts.push(`<text x="${(seatW + 6).toFixed(1)}" y="${y + 31}" class="val">${int(u.seats)} seats</text>`);
+      parts.push(`<rect x="0" y="${y + 21}" width="${seatW.toFixed(1)}" height="15" class="seats"/>`);
+      parts.push(`<text x="${(seatW + 6).toFixed(1)}" y="${y + 33}" class="val">${int(u.seats)} seats</text>`);
     }
-    if (actW > 0) parts.push(`<rect x="0" y="${y + 38}" width="${actW.toFixed(1)}" height="14" class="active"/>`);
-    parts.push(`<text x="${(actW + 6).toFixed(1)}" y="${y + 49}" class="val">${int(u.activeUsers)} active</text>`);
+    if (actW > 0) parts.push(`<rect x="0" y="${y + 40}" width="${actW.toFixed(1)}" height="15" class="active"/>`);
+    parts.push(`<text x="${(actW + 6).toFixed(1)}" y="${y + 52}" class="val">${int(u.activeUsers)} active</text>`);
+    const waste = u.wastedSpend === null ? 'wasted spend unknown' : `${money(u.wastedSpend)} wasted on ${int(u.dormantSeats)} dormant seats`;
+    parts.push(`<text x="0" y="${y + 71}" class="note">${waste}</text>`);
   });
   return `<figure>
 <svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="seats-title seats-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="seats-title">Paid seats and active users per product, most wasted spend first</title>
 <desc id="seats-desc">For each product, a bar for paid seats and a bar for active users; the gap is dormant seats. The table below gives the same figures.</desc>
-<style>.lbl{font:600 13px system-ui,sans-serif;fill:#1b1f24}.val{font:12px system-ui,sans-serif;fill:#1b1f24}.seats{fill:#d8dde6;stroke:#3d4451;stroke-width:1}.active{fill:#1d4ed8}</style>
+<style>.lbl{font:600 14px system-ui,sans-serif;fill:#1b1f24}.val{font:13px system-ui,sans-serif;fill:#1b1f24}.note{font:italic 13px system-ui,sans-serif;fill:#4a5260}.seats{fill:#d8dde6;stroke:#3d4451;stroke-width:1}.active{fill:#1d4ed8}</style>
 ${parts.join('\n')}
 </svg>
 <figcaption><ul class="legend"><li><span class="key key-seats" aria-hidden="true"></span>Paid seats</li><li><span class="key key-active" aria-hidden="true"></span>Active users</li></ul></figcaption>
@@ -226,10 +234,10 @@ ${parts.join('\n')}
 }
 
 function utilizationChart(report: Report, ps: ProductReport[]): string {
-  const W = 420;
-  const barMax = 300;
+  const W = 360;
+  const barMax = 190;
   const min = report.thresholds.teacherUtilizationMin;
-  const block = 44;
+  const block = 46;
   const top = 26;
   const H = top + ps.length * block + 6;
   const minX = Math.min(barMax, Math.max(0, min * barMax));
@@ -239,21 +247,22 @@ function utilizationChart(report: Report, ps: ProductReport[]): string {
     const y = top + i * block;
     const w = Math.max(u > 0 ? 1 : 0, Math.min(1, u) * barMax);
     const low = u < min;
-    parts.push(`<text x="0" y="${y + 13}" class="lbl">${esc(short(p.name || p.id, 48))}</text>`);
-    if (w > 0) parts.push(`<rect x="0" y="${y + 19}" width="${w.toFixed(1)}" height="14" class="${low ? 'low' : 'ok'}"/>`);
-    parts.push(`<text x="${(Math.max(w, minX) + 6).toFixed(1)}" y="${y + 30}" class="val">${pct(u)}${low ? ' · below minimum' : ''}</text>`);
+    parts.push(`<text x="0" y="${y + 13}" class="lbl">${esc(short(p.name || p.id, 40))}</text>`);
+    parts.push(`<rect x="0" y="${y + 20}" width="${barMax}" height="15" class="track"/>`);
+    if (w > 0) parts.push(`<rect x="0" y="${y + 20}" width="${w.toFixed(1)}" height="15" class="${low ? 'low' : 'ok'}"/>`);
+    parts.push(`<line x1="${minX.toFixed(1)}" y1="${y + 17}" x2="${minX.toFixed(1)}" y2="${y + 38}" class="min"/>`);
+    parts.push(`<text x="${barMax + 8}" y="${y + 32}" class="val">${pct(u)}${low ? ' below minimum' : ''}</text>`);
   });
   return `<figure>
 <svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="util-title util-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="util-title">Teacher utilization per product against the policy minimum of ${pct(min)}</title>
 <desc id="util-desc">For each product, a bar for the share of teachers with access who used it this semester; a dashed line marks the policy minimum. Bars below the minimum are striped and labelled. The table below gives the same figures.</desc>
 <defs><pattern id="stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6c9c4"/><rect width="3" height="6" fill="#b42318"/></pattern></defs>
-<style>.lbl{font:600 13px system-ui,sans-serif;fill:#1b1f24}.val{font:12px system-ui,sans-serif;fill:#1b1f24}.ok{fill:#0f766e}.low{fill:url(#stripes);stroke:#b42318;stroke-width:1}.min{stroke:#1b1f24;stroke-width:1.5;stroke-dasharray:4 3}</style>
+<style>.lbl{font:600 14px system-ui,sans-serif;fill:#1b1f24}.val{font:13px system-ui,sans-serif;fill:#1b1f24}.track{fill:#f0f2f5;stroke:#aab1bd;stroke-width:1}.ok{fill:#0f766e}.low{fill:url(#stripes);stroke:#b42318;stroke-width:1}.min{stroke:#1b1f24;stroke-width:1.5;stroke-dasharray:4 3}</style>
 <text x="${minX.toFixed(1)}" y="11" class="val" text-anchor="${minX > W - 60 ? 'end' : minX < 60 ? 'start' : 'middle'}">minimum ${pct(min)}</text>
-<line x1="${minX.toFixed(1)}" y1="16" x2="${minX.toFixed(1)}" y2="${H - 2}" class="min"/>
 ${parts.join('\n')}
 </svg>
-<figcaption><ul class="legend"><li><span class="key key-util" aria-hidden="true"></span>At or above the minimum</li><li><span class="key key-low" aria-hidden="true"></span>Below the minimum (labelled)</li><li>Dashed line: policy minimum ${pct(min)}</li></ul></figcaption>
+<figcaption><ul class="legend"><li><span class="key key-util" aria-hidden="true"></span>At or above the minimum</li><li><span class="key key-low" aria-hidden="true"></span>Below the minimum (labelled)</li><li>Dashed mark: policy minimum ${pct(min)}; grey track: 100%</li></ul></figcaption>
 </figure>`;
 }
 
@@ -276,7 +285,7 @@ function usageSections(report: Report): string {
       scrollTable(
         'Seats and active users table',
         `<table>
-<caption>Seats, active users and wasted spend per product (the data of the chart above)</caption>
+<caption><span class="cap">Seats, active users and wasted spend per product (the data of the chart above)</span></caption>
 <thead><tr><th scope="col">Product</th><th scope="col" class="num">Seats</th><th scope="col" class="num">Active users</th><th scope="col" class="num">Dormant seats</th><th scope="col" class="num">Dormant share</th><th scope="col" class="num">Annual cost</th><th scope="col" class="num">Wasted spend</th><th scope="col" class="num">Cost per active user</th><th scope="col" class="num">Recommended seats</th><th scope="col" class="num">Right-size saving</th><th scope="col">Last sign-in</th><th scope="col">Usage status</th></tr></thead>
 <tbody>
 ${rows}
@@ -307,7 +316,7 @@ ${rows}
       scrollTable(
         'Teacher utilization table',
         `<table>
-<caption>Teacher utilization per product against the ${pct(min)} minimum (the data of the chart above)</caption>
+<caption><span class="cap">Teacher utilization per product against the ${pct(min)} minimum (the data of the chart above)</span></caption>
 <thead><tr><th scope="col">Product</th><th scope="col" class="num">Teachers with access</th><th scope="col" class="num">Active teachers</th><th scope="col" class="num">Utilization</th><th scope="col">Against the minimum</th></tr></thead>
 <tbody>
 ${rows}
@@ -335,7 +344,7 @@ ${rows}
       scrollTable(
         'Renewals calendar',
         `<table>
-<caption>Renewals calendar, soonest decision first</caption>
+<caption><span class="cap">Renewals calendar, soonest decision first</span></caption>
 <thead><tr><th scope="col">Product</th><th scope="col">Renews on</th><th scope="col">Decide by</th><th scope="col">Auto-renews</th></tr></thead>
 <tbody>
 ${rows}
@@ -388,7 +397,7 @@ function matrix(products: ProductReport[]): string {
 ${scrollTable(
   'Vetting matrix table',
   `<table>
-<caption>Vetting result per product and check</caption>
+<caption><span class="cap">Vetting result per product and check</span></caption>
 <thead><tr><th scope="col">Product</th>${CHECK_TITLES.map((t) => `<th scope="col">${t}</th>`).join('')}<th scope="col">Verdict</th></tr></thead>
 <tbody>
 ${rows}
@@ -411,7 +420,7 @@ function findings(products: ProductReport[]): string {
     const rows = attentionFindings(p)
       .map(
         (f) =>
-          `<tr><td>${badge(f.status)}${f.known ? '<br><span class="meta">known</span>' : ''}</td><td><code>${esc(f.rule)}</code></td><td>${esc(f.message)}${f.waiver ? `<br><span class="meta">${esc(waiverText(f))}</span>` : ''}</td><td>${evidenceHtml(f)}</td><td><code>${esc(f.source.file)}:${f.source.line}</code></td><td>${esc(f.remediation ?? '')}</td></tr>`,
+          `<tr><td>${badge(f.status)}${f.known ? '<br><span class="meta">known</span>' : ''}</td><td><code class="rule">${esc(f.rule)}</code></td><td>${esc(f.message)}${f.waiver ? `<br><span class="meta">${esc(waiverText(f))}</span>` : ''}</td><td>${evidenceHtml(f)}</td><td><code>${esc(f.source.file)}:${f.source.line}</code></td><td>${esc(f.remediation ?? '')}</td></tr>`,
       )
       .join('\n');
     out.push(`<h3>${productLabel(p)}: <span class="v-${p.verdict}">${p.verdict}</span></h3>
@@ -419,7 +428,7 @@ function findings(products: ProductReport[]): string {
 ${scrollTable(
   `Findings for ${clean(p.name) || clean(p.id)}`,
   `<table>
-<caption>Warnings and failures for ${productLabel(p)}</caption>
+<caption><span class="cap">Warnings and failures for ${productLabel(p)}</span></caption>
 <thead><tr><th scope="col">Status</th><th scope="col">Rule</th><th scope="col">Finding</th><th scope="col">Evidence</th><th scope="col">Where</th><th scope="col">What would resolve it</th></tr></thead>
 <tbody>
 ${rows}
@@ -443,7 +452,7 @@ function inputs(report: Report): string {
       scrollTable(
         'Usage files table',
         `<table>
-<caption>Usage files read</caption>
+<caption><span class="cap">Usage files read</span></caption>
 <thead><tr><th scope="col">File</th><th scope="col">Format</th><th scope="col" class="num">Rows</th><th scope="col" class="num">Used</th><th scope="col">Skipped</th><th scope="col">Bad</th></tr></thead>
 <tbody>
 ${report.inputs.map((i) => `<tr><th scope="row"><code>${esc(i.path)}</code></th><td>${esc(i.format)}</td><td class="num">${int(i.rows)}</td><td class="num">${int(i.used)}</td><td>${kv(i.skipped)}</td><td>${kv(i.bad)}</td></tr>`).join('\n')}
@@ -457,7 +466,7 @@ ${report.inputs.map((i) => `<tr><th scope="row"><code>${esc(i.path)}</code></th>
       scrollTable(
         'Unmatched apps table',
         `<table>
-<caption>Apps in the usage exports that match no product</caption>
+<caption><span class="cap">Apps in the usage exports that match no product</span></caption>
 <thead><tr><th scope="col">App</th><th scope="col" class="num">Rows</th></tr></thead>
 <tbody>
 ${report.unmatchedApps.map((a) => `<tr><th scope="row">${esc(a.app)}</th><td class="num">${int(a.rows)}</td></tr>`).join('\n')}

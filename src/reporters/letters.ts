@@ -164,7 +164,7 @@ function findingsTable(label: string, caption: string, fs: Finding[], t: RuleTit
   return scrollTable(
     label,
     `<table>
-<caption>${caption}</caption>
+<caption><span class="cap">${caption}</span></caption>
 <thead><tr><th scope="col">Requirement</th><th scope="col">What the manifest showed</th><th scope="col">What the district requires</th><th scope="col">Finding</th></tr></thead>
 <tbody>
 ${rows}

@@ -82,7 +82,10 @@ export function wrap(text: string, width: number): string[] {
 
 /** A cell's text pre-wrapped to its column (so cli-table3 never truncates). */
 function cellText(text: string, width: number): string {
-  return wrap(text, width).join('\n');
+  return text
+    .split('\n')
+    .flatMap((line) => wrap(line, width))
+    .join('\n');
 }
 
 function colorFor(c: ChalkInstance, s: Status): (t: string) => string {
@@ -180,18 +183,30 @@ function joinWrapped(parts: string[], width: number): string[] {
 }
 
 function matrix(c: ChalkInstance, report: Report, products: ProductReport[], color: boolean, width: number): string {
-  const label = (s: Status) => (color ? SYMBOL[s] : statusLabel(s));
-  const heads: string[] = ['privacy', 'sso', 'accessibility', 'cost', 'evidence', 'mobile', 'standards'];
-  const cellMax = Math.max(1, ...products.flatMap((p) => VETTING_CHECKS.map((k) => label(p.checks[k]).length)));
+  // Colour on: the symbol alone (coloured). Colour off: symbol and word, stacked on two lines when the width is tight.
+  let stacked = false;
+  const label = (s: Status) => (color ? SYMBOL[s] : stacked ? `${SYMBOL[s]}\n${s}` : statusLabel(s));
+  const cellWidth = (s: Status) => Math.max(...label(s).split('\n').map((l) => l.length));
   const verdictW = Math.max('verdict'.length, ...products.map((p) => p.verdict.length)) + 1;
-  const layout = (hs: string[]) => hs.map((h) => Math.max(h.length, cellMax) + 1);
-  let widths = layout(heads);
-  const room = () => width - widths.reduce((a, b) => a + b, 0) - verdictW - (heads.length + 1);
-  if (room() < 20) {
-    heads[2] = 'a11y';
-    heads[6] = 'stds';
-    heads[4] = 'evid.';
-    widths = layout(heads);
+  const layouts = [
+    ['privacy', 'sso', 'accessibility', 'cost', 'evidence', 'mobile', 'standards'],
+    ['privacy', 'sso', 'a11y', 'cost', 'evid.', 'mobile', 'stds'],
+    ['priv.', 'sso', 'a11y', 'cost', 'evid.', 'mob.', 'stds'],
+  ];
+  let heads = layouts[0];
+  let widths: number[] = [];
+  const fit = () => {
+    const cellMax = Math.max(1, ...products.flatMap((p) => VETTING_CHECKS.map((k) => cellWidth(p.checks[k]))));
+    widths = heads.map((h) => Math.max(h.length, cellMax) + 1);
+    return width - widths.reduce((a, b) => a + b, 0) - verdictW - (heads.length + 1) >= 16;
+  };
+  if (!fit()) {
+    heads = layouts[1];
+    if (!fit() && !color) {
+      stacked = true;
+      heads = layouts[2];
+      fit();
+    }
   }
   const cols: Col[] = [{ head: 'product', width: null }, ...heads.map((h, i) => ({ head: h, width: widths[i] })), { head: 'verdict', width: verdictW }];
   const rows = products.map((p) => [clean(p.name) || clean(p.id), ...VETTING_CHECKS.map((k) => label(p.checks[k])), p.verdict]);

@@ -1,0 +1,158 @@
+/**
+ * Opens the HTML report (and an HTML letter) in headless Chromium: it renders,
+ * makes no request beyond its own file, runs nothing from hostile data,
+ * passes axe-core's WCAG 2.1 A/AA rules at desktop and 375 px widths, and
+ * keeps the page itself from scrolling sideways on a phone. Screenshots go to
+ * /tmp/edvet-report.png and /tmp/edvet-report-375.png.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderHtml } from '../../src/reporters/html.js';
+import { renderLetter } from '../../src/reporters/letters.js';
+import { buildReport, hostileReport } from '../fixtures/report-model.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is not installed`);
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const OPTIONS = { color: false, failOn: 'fail' as const, cwd: '/work' };
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let reportUrl: string;
+  let hostileUrl: string;
+  let letterUrl: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edvet-html-'));
+    const write = (name: string, text: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      return pathToFileURL(file).href;
+    };
+    const report = buildReport();
+    reportUrl = write('report.html', renderHtml(report, OPTIONS));
+    hostileUrl = write('hostile.html', renderHtml(hostileReport(), OPTIONS));
+    const rejected = report.products.find((p) => p.id === 'wordwise')!;
+    letterUrl = write('letter.html', renderLetter(rejected, report, 'html'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens a page recording every request and every dialog / console error. */
+  async function open(url: string, width: number, bypassCSP = false) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return { context, page, requests, dialogs };
+  }
+
+  async function axe(page: Page): Promise<AxeViolation[]> {
+    await page.addScriptTag({ content: AXE_SOURCE });
+    return page.evaluate(async () => {
+      const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } };
+      const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    });
+  }
+
+  function report(violations: AxeViolation[]): string {
+    return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+  }
+
+  it('renders, shows the headline figures and requests nothing but itself', async () => {
+    const { context, page, requests, dialogs } = await open(reportUrl, 1280);
+    expect(requests).toEqual([reportUrl]);
+    expect(dialogs).toEqual([]);
+    await expect(page.title()).resolves.toContain('Riverside Unified School District');
+    for (const figure of ['$53,660.10', '$16,525.08', '$15,700.10']) {
+      const dd = page.locator('dl.figures dd').filter({ hasText: figure });
+      expect(await dd.count()).toBe(1);
+      expect(await dd.isVisible()).toBe(true);
+    }
+    expect(await page.locator('h1').innerText()).toBe('Riverside Unified School District');
+    for (const label of ['Approved', 'Conditional', 'Rejected']) {
+      expect(await page.locator('dl.figures dt', { hasText: label }).isVisible()).toBe(true);
+    }
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('svg[role="img"]').count()).toBe(2);
+    await page.screenshot({ path: '/tmp/edvet-report.png', fullPage: true });
+    await context.close();
+  });
+
+  it('passes axe-core WCAG 2.1 A/AA at desktop width', async () => {
+    const { context, page } = await open(reportUrl, 1280, true);
+    const violations = await axe(page);
+    if (violations.length) console.log(report(violations));
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('is readable at 375 px: no sideways page scroll, axe clean', async () => {
+    const { context, page } = await open(reportUrl, 375, true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const violations = await axe(page);
+    if (violations.length) console.log(report(violations));
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: '/tmp/edvet-report-375.png', fullPage: true });
+    await context.close();
+  });
+
+  it('renders hostile data as text: no script, no image, no request, no dialog', async () => {
+    const { context, page, requests, dialogs } = await open(hostileUrl, 1024);
+    expect(requests).toEqual([hostileUrl]);
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('[onerror]').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('"><img src=x onerror=alert(1)>');
+    expect(text).not.toContain('\u001b');
+    await context.close();
+  });
+
+  it('renders an HTML letter that passes axe-core and requests nothing', async () => {
+    const plain = await open(letterUrl, 800);
+    expect(plain.requests).toEqual([letterUrl]);
+    expect(await plain.page.getByText('WCAG 2.0 AA', { exact: false }).first().isVisible()).toBe(true);
+    await plain.context.close();
+    for (const width of [1024, 375]) {
+      const { context, page } = await open(letterUrl, width, true);
+      const violations = await axe(page);
+      if (violations.length) console.log(report(violations));
+      expect(violations).toEqual([]);
+      await context.close();
+    }
+  });
+});
