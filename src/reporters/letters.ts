@@ -89,9 +89,10 @@ function content(product: ProductReport, report: Report): LetterContent {
 
 function verdictSentence(c: LetterContent): string {
   const n = c.failed.length;
+  const w = c.warned.length;
   return c.product.verdict === 'rejected'
-    ? `It was not approved: it did not meet ${n} of the district's requirements${c.warned.length ? `, and ${c.warned.length} more need attention` : ''}.`
-    : `It was not approved without conditions: ${c.warned.length} of the district's requirements need attention before approval.`;
+    ? `It was not approved: it did not meet ${n} of the district's requirements${w ? `, and ${w} more ${w === 1 ? 'needs' : 'need'} attention` : ''}.`
+    : `It was not approved without conditions: ${w} of the district's requirements ${w === 1 ? 'needs' : 'need'} attention before approval.`;
 }
 
 function renderMarkdownLetter(c: LetterContent, report: Report): string {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { CSP, esc, renderHtml } from '../../src/reporters/html.js';
+import { buildReport, hostileReport } from '../fixtures/report-model.js';
+
+const OPTIONS = { color: false, failOn: 'fail' as const, cwd: '/work' };
+
+/** Text of each element matching a simple tag pattern. */
+function all(html: string, re: RegExp): string[] {
+  return [...html.matchAll(re)].map((m) => m[1]);
+}
+
+describe('html reporter', () => {
+  const html = renderHtml(buildReport(), OPTIONS);
+
+  it('is one self-contained document with a restrictive CSP and no script or external reference', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+    expect(CSP).toContain("default-src 'none'");
+    expect(CSP).toContain("img-src data:");
+    expect(html).not.toMatch(/<script|<link|<iframe|<object|<embed|<img|@import|url\((?!#)/i);
+    expect(html).not.toMatch(/\s(src|srcset|action|formaction)=/i);
+    expect(all(html, /href="([^"]*)"/g).every((h) => h.startsWith('#'))).toBe(true);
+    expect(html).toContain('@media print');
+    expect(html).toContain('@media (max-width:600px)');
+  });
+
+  it('holds the district, as-of, policy, headline figures and every section', () => {
+    expect(html).toContain('<h1>Riverside Unified School District</h1>');
+    expect(html).toContain('As of <strong>2026-11-23</strong>');
+    expect(html).toContain('<code>edvet.policy.yaml</code>');
+    for (const fig of ['$53,660.10', '$16,525.08', '$15,700.10']) expect(html).toContain(fig);
+    const h2 = all(html, /<h2 id="[^"]+">([^<]*)<\/h2>/g);
+    expect(h2).toEqual(['Headline figures', 'Seats and active users', 'Teacher utilization', 'Renewals in the next 90 days', 'Sunset candidates', 'Vetting matrix', 'Findings to act on', 'Inputs and warnings']);
+  });
+
+  it('has headings in order without skipped levels', () => {
+    const levels = all(html, /<h([1-6])[\s>]/g).map(Number);
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
+  });
+
+  it('gives every table a caption and scoped headers, inside a labelled focusable region', () => {
+    const tables = html.split('<table>').slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(8);
+    for (const t of tables) {
+      expect(t.trimStart().startsWith('<caption>')).toBe(true);
+      const ths = t.slice(0, t.indexOf('</table>')).match(/<th[ >]/g) ?? [];
+      const scoped = t.slice(0, t.indexOf('</table>')).match(/<th scope="(col|row)"/g) ?? [];
+      expect(scoped.length).toBe(ths.length);
+    }
+    const regions = html.match(/<div class="scroll" role="region" aria-label="[^"]+" tabindex="0">/g) ?? [];
+    expect(regions.length).toBe(tables.length);
+  });
+
+  it('draws two SVG charts with role img, a title and a data table after each', () => {
+    const svgs = html.match(/<svg[^>]*>[\s\S]*?<\/svg>/g)!;
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/role="img"/);
+      expect(svg).toMatch(/aria-labelledby="([a-z-]+) ([a-z-]+)"/);
+      expect(svg).toMatch(/<title id="[a-z-]+">/);
+    }
+    expect(svgs[0].indexOf('WordWise Reader')).toBeLessThan(svgs[0].indexOf('MathQuest'));
+    expect(svgs[1]).toContain('minimum 40.0%');
+    expect(svgs[1]).toContain('31.7% below minimum');
+    const afterFirst = html.slice(html.indexOf(svgs[0]) + svgs[0].length);
+    expect(afterFirst.indexOf('<table>')).toBeLessThan(afterFirst.indexOf('<svg'));
+  });
+
+  it('shows renewals due, sunset plans with steps, the matrix with words, findings with evidence', () => {
+    expect(html).toContain('2026-10-02 <span class="late">(passed)</span>');
+    expect(html).not.toMatch(/<th scope="row">MathQuest Adaptive Practice<\/th><td class="nowrap">2027-08-01/);
+    expect(html).toContain('<li>Ask the vendor to delete student data under the DPA and keep its certificate of destruction</li>');
+    expect(html).toContain('<span class="st st-fail"><span aria-hidden="true">✘</span> fail</span>');
+    expect(html).toContain('<code>accessibility.wcag_version</code>: 2.0<br>expected: &gt;= 2.1');
+    expect(html).toContain('<code>catalog/wordwise.yaml:31</code>');
+  });
+
+  it('leaves the usage sections out of a vet report', () => {
+    const vet = renderHtml(buildReport({ hasUsage: false }), OPTIONS);
+    expect(vet).not.toContain('<svg');
+    expect(vet).not.toContain('Annual spend');
+    expect(vet).toContain('Vetting matrix');
+  });
+
+  it('escapes every hostile value', () => {
+    const out = renderHtml(hostileReport(), OPTIONS);
+    expect(out).not.toMatch(/<script|<img|onerror=alert\(1\)>/i);
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(esc(`<a href='x'>"&"</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;');
+  });
+});
