@@ -1,0 +1,12 @@
+// Loaded with `node --import bench/rss-probe.mjs ...` by bench/run.mjs when GNU
+// /usr/bin/time is not available: on exit, appends the process's peak resident set
+// (process.resourceUsage().maxRSS, kilobytes: the kernel's ru_maxrss) to the file
+// named by EDVET_BENCH_RSS_FILE. Loads nothing else and changes nothing in the run.
+import { appendFileSync } from 'node:fs';
+
+const file = process.env.EDVET_BENCH_RSS_FILE;
+if (file) {
+  process.on('exit', () => {
+    appendFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+  });
+}
