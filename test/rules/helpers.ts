@@ -38,10 +38,10 @@ export function loadFixture(rule: string, name: string): Product {
   return cat.products[0];
 }
 
-/** 1-based line of the first line of a fixture that contains `needle`. */
+/** 1-based line of the first line of a fixture that starts (after indentation) with `needle`. */
 export function lineOf(rule: string, name: string, needle: string): number {
   const lines = readFileSync(join(ROOT, fixtureRel(rule, name)), 'utf8').split('\n');
-  const i = lines.findIndex((l) => l.includes(needle));
+  const i = lines.findIndex((l) => l.trimStart().startsWith(needle));
   if (i < 0) throw new Error(`${needle} not in ${fixtureRel(rule, name)}`);
   return i + 1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectWaived, fixtureRel, lineOf, run, runWaived } from '../helpers.js';
+import { columnOf, expectWaived, fixtureRel, lineOf, run, runWaived } from '../helpers.js';
 
 const R = 'privacy.dpa';
 
@@ -9,7 +9,7 @@ describe('privacy.dpa', () => {
     expect(f.status).toBe('pass');
     expect(o.message).toBe('in-force');
     expect(f.evidence).toMatchObject({ field: 'privacy.dpa.expires_on', value: '2028-06-30' });
-    expect(f.source).toMatchObject({ file: fixtureRel(R, 'in-force'), line: lineOf(R, 'in-force', 'expires_on') });
+    expect(f.source).toEqual({ file: fixtureRel(R, 'in-force'), line: lineOf(R, 'in-force', 'expires_on'), column: columnOf(R, 'in-force', '2028-06-30') });
     expect(f.remediation).toBeNull();
     expect(f.check).toBe('privacy');
   });
