@@ -188,8 +188,9 @@ function matrix(c: ChalkInstance, report: Report, products: ProductReport[], col
   const label = (s: Status) => (color ? SYMBOL[s] : stacked ? `${SYMBOL[s]}\n${s}` : statusLabel(s));
   const cellWidth = (s: Status) => Math.max(...label(s).split('\n').map((l) => l.length));
   const verdictW = Math.max('verdict'.length, ...products.map((p) => p.verdict.length)) + 1;
+  // Short headings first: the room goes to the product column, so ids rarely wrap.
   const layouts = [
-    ['privacy', 'sso', 'accessibility', 'cost', 'evidence', 'mobile', 'standards'],
+    ['privacy', 'sso', 'a11y', 'cost', 'evid.', 'mobile', 'stds'],
     ['privacy', 'sso', 'a11y', 'cost', 'evid.', 'mobile', 'stds'],
     ['priv.', 'sso', 'a11y', 'cost', 'evid.', 'mob.', 'stds'],
   ];
@@ -209,7 +210,7 @@ function matrix(c: ChalkInstance, report: Report, products: ProductReport[], col
     }
   }
   const cols: Col[] = [{ head: 'product', width: null }, ...heads.map((h, i) => ({ head: h, width: widths[i] })), { head: 'verdict', width: verdictW }];
-  const rows = products.map((p) => [clean(p.name) || clean(p.id), ...VETTING_CHECKS.map((k) => label(p.checks[k])), p.verdict]);
+  const rows = products.map((p) => [clean(p.id), ...VETTING_CHECKS.map((k) => label(p.checks[k])), p.verdict]);
   return grid(c, cols, rows, width, (ri, ci, text) => {
     const p = products[ri];
     if (ci >= 1 && ci <= VETTING_CHECKS.length) return colorFor(c, p.checks[VETTING_CHECKS[ci - 1]])(text);
