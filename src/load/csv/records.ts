@@ -335,7 +335,9 @@ export class CsvRecordReader {
           break;
         }
         if (k === -2) {
-          if (final) slow = true;
+          // No closing quote yet: wait for more input, unless there is no more
+          // or the field already exceeds the limit (slowRecord decides then).
+          if (final || len - recStart > this.max) slow = true;
           else atEnd = true;
           break;
         }
