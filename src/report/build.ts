@@ -139,7 +139,8 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
     for (const f of r.findings) findings[f.status] += 1;
     const p = products[i];
     if (['pilot', 'active', 'sunsetting'].includes(p.manifest.status)) annualSpend += p.annualCost ?? 0;
-    wasted += r.usage?.wastedSpend ?? 0;
+    // Only seats the district is paying for now (the dormant-seats rule applies) count as wasted.
+    if (r.findings.some((f) => f.rule === 'usage.dormant-seats' && f.status !== 'n/a')) wasted += r.usage?.wastedSpend ?? 0;
     const candidate = r.findings.some((f) => f.rule === 'usage.teacher-utilization' && f.status === 'fail');
     if (candidate) {
       candidates += 1;

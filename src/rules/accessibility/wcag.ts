@@ -52,17 +52,14 @@ function fromAcr(p: Product, { policy }: RuleContext): Outcome {
   const partial = acr.criteria.filter((c) => c.adherence === 'partially-supports');
   const unevaluated = acr.criteria.filter((c) => c.adherence === 'not-evaluated');
   const list = (cs: typeof failing, what: string) => cs.map((c) => `${name(c.num)}: ${what}`);
+  // Every criterion short of "supports" is named, worst first, whatever decided the status.
+  const named = [...list(failing, 'does not support'), ...list(partial, 'partially supports'), ...list(unevaluated, 'not evaluated')];
+  const expectedAll = 'every Level A and AA criterion supports or is not applicable';
+  const params = { ...base, criteria: named.join('; '), count: named.length };
   if (failing.length || (partial.length && policy.accessibility.openacr_partial === 'fail')) {
-    const named = [...list(failing, 'does not support'), ...(policy.accessibility.openacr_partial === 'fail' ? list(partial, 'partially supports') : [])];
-    return outcome('fail', 'acr-not-supported', { field, value: named, expected: 'every Level A and AA criterion supports or is not applicable' }, { ...base, criteria: named.join('; '), count: named.length });
+    return outcome('fail', 'acr-not-supported', { field, value: named, expected: expectedAll }, { ...params, count: failing.length + (policy.accessibility.openacr_partial === 'fail' ? partial.length : 0) });
   }
-  if (partial.length) {
-    const named = list(partial, 'partially supports');
-    return outcome('warn', 'acr-partial', { field, value: named, expected: 'every Level A and AA criterion supports or is not applicable' }, { ...base, criteria: named.join('; '), count: named.length });
-  }
-  if (unevaluated.length) {
-    const named = list(unevaluated, 'not evaluated');
-    return outcome('warn', 'acr-not-evaluated', { field, value: named, expected: 'every Level A and AA criterion evaluated' }, { ...base, criteria: named.join('; '), count: named.length });
-  }
+  if (partial.length) return outcome('warn', 'acr-partial', { field, value: named, expected: expectedAll }, { ...params, count: partial.length });
+  if (unevaluated.length) return outcome('warn', 'acr-not-evaluated', { field, value: named, expected: 'every Level A and AA criterion evaluated' }, { ...params, count: unevaluated.length });
   return outcome('pass', 'acr-supports', { field, value: `${acr.criteria.length} criteria`, expected: 'every Level A and AA criterion supports or is not applicable' }, { ...base, count: acr.criteria.length });
 }
