@@ -57,16 +57,15 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const files = findManifestFiles(paths, cwd, exclude);
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const parsed: { abs: string; file: string; docs: YamlDoc[] }[] = [];
+  const parsed: { abs: string; file: string; docs: YamlDoc[]; problems: Problem[] }[] = [];
   for (const abs of files) {
     const file = displayPath(abs, cwd);
     try {
       const y = readYamlFile(file, readFileBytes(abs, file, 'a vendor manifest'), 'a product manifest (a mapping of fields)');
       if (y.empty) warnings.push(`${file}: the file is empty; it holds no product`);
-      problems.push(...y.problems);
-      parsed.push({ abs, file, docs: y.docs });
+      parsed.push({ abs, file, docs: y.docs, problems: y.problems });
     } catch (e) {
-      if (e instanceof EdvetError) problems.push(...e.problems);
+      if (e instanceof EdvetError) parsed.push({ abs, file, docs: [], problems: e.problems });
       else throw e;
     }
   }
@@ -81,7 +80,9 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const products: Product[] = [];
   checkDuplicateIds(parsed.filter((f) => !acrFiles.has(f.abs)).flatMap((f) => f.docs), problems);
   for (const f of parsed) {
+    // An ACR's own problems are reported once, by the OpenACR reader below.
     if (acrFiles.has(f.abs)) continue;
+    problems.push(...f.problems);
     for (const doc of f.docs) {
       const result = ManifestSchema.safeParse(doc.value);
       const local: Problem[] = result.success ? [] : issuesToProblems(result.error, doc, ManifestSchema);
@@ -167,7 +168,7 @@ function checkCatalogWide(products: Product[], problems: Problem[]): void {
     const own = new Set(matchKeys(p));
     for (const k of own) {
       const other = owner.get(k);
-      if (other && other !== p) {
+      if (other && other !== p && other.id !== p.id) {
         const aliases = p.manifest.usage?.aliases ?? [];
         const idx = aliases.findIndex((a) => a.trim().toLowerCase() === k);
         const at = idx >= 0 ? p.posOf(['usage', 'aliases', idx]) : p.posOf(['name']);

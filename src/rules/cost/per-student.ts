@@ -11,7 +11,8 @@ export default defineRule({
     const value = cps === null ? null : Math.round(cps * 100) / 100;
     const shown = cps === null ? 'unknown' : `$${cps.toFixed(2)}`;
     if (!policy.cost.applies_to.includes(p.manifest.category)) {
-      return outcome('n/a', 'na-category', { field: 'category', value: p.manifest.category, expected: policy.cost.applies_to }, { category: p.manifest.category, cost: shown });
+      // Why: rules.md asks the n/a finding to still report the computed cost per student.
+      return outcome('n/a', 'na-category', { field: p.manifest.cost ? 'cost' : 'category', value, expected: `category in ${policy.cost.applies_to.join(', ')}` }, { category: p.manifest.category, cost: shown });
     }
     if (cps === null) return outcome('fail', 'not-provided', { field: p.manifest.cost ? 'cost.students_covered' : 'cost', value: null, expected: `<= ${cap}` }, { max: cap.toFixed(2) });
     if (cps > cap) return outcome('fail', 'over-cap', { field: 'cost', value, expected: `<= ${cap}` }, { cost: shown, max: cap.toFixed(2) });
