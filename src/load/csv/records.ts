@@ -8,7 +8,7 @@
  * {@link CSV_PARSE_OPTIONS}. Line ends are CRLF, LF or CR, mixed freely.
  * Empty lines are skipped (and counted as lines).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { parse as csvParse } from 'csv-parse/sync';
 import { inputError } from '../../model/errors.js';
 
@@ -267,7 +267,63 @@ export class CsvRecordReader {
       if (i === len && !final) return len;
       this.skipping = false;
     }
+    // Plain-line fast path: in an all-ASCII buffer, before the next NUL and
+    // the last LF, a record without quotes or bare CRs is split by comparing
+    // each byte with the delimiter and the line ends only.
+    const asciiBuf = isAscii(buf);
+    const lastLf = buf.lastIndexOf(LF);
+    const delim = this.delimiter!.charCodeAt(0);
+    let nulAt = asciiBuf ? buf.indexOf(0, i) : -1;
+    if (nulAt < 0) nulAt = len;
     while (i < len) {
+      if (asciiBuf && i <= lastLf) {
+        if (i > nulAt) {
+          nulAt = buf.indexOf(0, i);
+          if (nulAt < 0) nulAt = len;
+        }
+        if (i < nulAt) {
+          let starts = view.starts;
+          let ends = view.ends;
+          let n = 0;
+          let j = i;
+          starts[0] = i;
+          let b = 0;
+          for (;;) {
+            b = buf[j];
+            if (b === delim) {
+              ends[n] = j;
+              n++;
+              if (n >= starts.length) {
+                view.grow();
+                starts = view.starts;
+                ends = view.ends;
+              }
+              starts[n] = ++j;
+              continue;
+            }
+            if (b === LF || b === CR || b === QUOTE) break;
+            j++;
+          }
+          let termLen = 0;
+          if (b === LF) termLen = 1;
+          else if (b === CR && buf[j + 1] === LF) termLen = 2;
+          if (termLen > 0 && j + termLen - 1 < nulAt) {
+            if (j === i) {
+              this.line++;
+            } else {
+              ends[n] = j;
+              view.buf = buf;
+              view.count = n + 1;
+              view.line = this.line++;
+              view.ascii = true;
+              handler.record(view);
+            }
+            i = j + termLen;
+            continue;
+          }
+          // A quote, a bare CR or a NUL: the general loop below reads this record.
+        }
+      }
       const recStart = i;
       let starts = view.starts;
       let ends = view.ends;

@@ -60,11 +60,14 @@ function lineBreaks(s: string): number {
   return n;
 }
 
-const tableArb = fc.record({
+const ASCII_CHARS = CHARS.filter((c) => c.charCodeAt(0) < 128);
+const asciiFieldArb = fc.array(fc.constantFrom(...ASCII_CHARS, 'x', 'y', '1'), { maxLength: 8 }).map((a) => a.join(''));
+
+const tableArbOf = (field: fc.Arbitrary<string>) => fc.record({
   delimiter: delimArb,
   rows: fc.array(
     fc.record({
-      fields: fc.array(fc.record({ value: fieldArb, quote: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+      fields: fc.array(fc.record({ value: field, quote: fc.boolean() }), { minLength: 1, maxLength: 6 }),
       eol: eolArb,
     }),
     { minLength: 1, maxLength: 8 },
@@ -74,7 +77,10 @@ const tableArb = fc.record({
 });
 
 describe('property: the fast path plus csv-parse fallback gives exactly what csv-parse gives', () => {
-  it('on random tables with random quoting, delimiters, line ends, unicode and chunking', () => {
+  it.each([
+    ['unicode', tableArbOf(fieldArb)],
+    ['ASCII (the plain-line path)', tableArbOf(asciiFieldArb)],
+  ])('on random %s tables with random quoting, delimiters, line ends and chunking', (_name, tableArb) => {
     fc.assert(
       fc.property(tableArb, ({ delimiter, rows, finalEol, cuts }) => {
         let text = '';

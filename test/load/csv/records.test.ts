@@ -102,6 +102,18 @@ describe('bytes', () => {
     ]);
   });
 
+  it('finds every NUL of an all-ASCII input, CRLF or LF', () => {
+    for (const nl of ['\n', '\r\n']) {
+      const text = ['a,b', '1,2', '\u0000,3', '4,5', '6,\u0000', '7,8', '9,10'].join(nl) + nl;
+      const r = parse(text);
+      expect(r.records.map((x) => x.fields)).toEqual([['a', 'b'], ['1', '2'], ['4', '5'], ['7', '8'], ['9', '10']]);
+      expect(r.bad).toEqual([
+        { line: 3, reason: 'NUL byte' },
+        { line: 5, reason: 'NUL byte' },
+      ]);
+    }
+  });
+
   it('skips an overlong unquoted line as a bad row and carries on', () => {
     const text = `a,b\n1,2\n${'x'.repeat(300)}\n3,4\n`;
     const r = chunked(Buffer.from(text), 50, { maxRecordBytes: 100 });
