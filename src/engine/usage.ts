@@ -37,7 +37,9 @@ export function recommendedSeats(semesterActive: number, buffer: number): number
 /** Usage figures of one product; `dormantWarn` says whether usage.dormant-seats warned (right-sizing applies). */
 export function usageFigures(p: Product, c: ProductCounts, policy: Policy, dormantWarn: boolean): UsageFigures {
   const seats = p.manifest.cost?.seats ?? null;
-  const dormantSeats = seats === null ? null : Math.max(0, seats - c.activeUsers);
+  // Why: a proposed or retired product's seats are not being paid for, so none of them is "wasted".
+  const paying = p.manifest.status !== 'proposed' && p.manifest.status !== 'retired';
+  const dormantSeats = seats === null || !paying ? null : Math.max(0, seats - c.activeUsers);
   const dormantRatio = seats === null || dormantSeats === null || seats === 0 ? null : dormantSeats / seats;
   const annualCost = p.annualCost ?? 0;
   const costPerSeat = p.costPerSeat;
