@@ -405,6 +405,32 @@ describe('files that cannot be used', () => {
   });
 });
 
+describe('very long lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'edvet-long-'));
+  const header = 'timestamp,user_id,role,app\n';
+  it('a 10 MB line is one bad row, and reading carries on', async () => {
+    const path = join(dir, 'long-row.csv');
+    writeFileSync(path, `${header}2025-09-01,long-1,student,A\n${'x'.repeat(10 << 20)}\n2025-09-02,long-2,student,B\n`);
+    const { report, events } = await read(path);
+    expect(report).toMatchObject({ rows: 3, used: 2, bad: { 'line too long': 1 }, firstBad: [{ line: 3, reason: 'line too long' }] });
+    expect(events.map((e) => e.user)).toEqual(['long-1', 'long-2']);
+  });
+  it('a 10 MB header is refused', async () => {
+    const path = join(dir, 'long-header.csv');
+    writeFileSync(path, `${'y'.repeat(10 << 20)}\n2025-09-01,long-3,student,A\n`);
+    const err = await readError(path);
+    expect(err.message).toMatch(/long-header\.csv:1: the header row cannot be read \(line too long\)/);
+  });
+  it('an unterminated quote followed by more than 1 MiB is refused with its line', async () => {
+    const path = join(dir, 'runaway-quote.csv');
+    writeFileSync(path, `${header}2025-09-01,rq-user-4,student,"A\n${'2025-09-02,rq-user-5,student,B\n'.repeat(60_000)}`);
+    const err = await readError(path);
+    expect(err.kind).toBe('input');
+    expect(err.message).toMatch(/runaway-quote\.csv:2: a quoted field runs on for more than 1 MiB \(an unterminated quote\?\)/);
+    expect(err.message).not.toContain('rq-user');
+  });
+});
+
 /** Every user id in a fixture: the values of its user columns. */
 async function userIds(name: string): Promise<string[]> {
   const chunks: Buffer[] = [];
