@@ -13,7 +13,9 @@ import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
 import { normaliseRole } from './roles.js';
 import type { ReadUsageOptions, UsageSink } from './types.js';
 
+/** The built-in format names, in detection order (re-exported from ./formats.ts). */
 export { BUILTIN_FORMATS } from './formats.js';
+/** Role normalisation of usage.md (re-exported from ./roles.ts). */
 export { normaliseRole } from './roles.js';
 
 const FIRST_BAD_MAX = 10;
