@@ -3,7 +3,7 @@
  * on fixtures/, JSON parsed and compared, exit statuses, --fail-on, --tool,
  * --output, warnings.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +234,10 @@ describe('--output', () => {
     expect(existsSync(join(tmp, 'missing-folder'))).toBe(false);
   });
 
+  it('an --output path that is a folder is exit 2', () => {
+    expectUsageOrInputError(edvet(['vet', `${CONF}/catalog`, '--policy', `${CONF}/policy.yaml`, '--as-of', '2026-11-23', '--output', tmp]));
+  });
+
   it('a relative --output resolves against the working folder', () => {
     const r = edvet(['vet', join(ROOT, CONF, 'catalog'), '--policy', join(ROOT, CONF, 'policy.yaml'), '--as-of', '2026-11-23', '--format', 'json', '--output', 'rel.json'], { cwd: tmp });
     expect(r.status).toBe(1);
@@ -272,5 +276,20 @@ describe('bad input', () => {
     const before = readFileSync(f, 'utf8');
     expect(edvet(['vet', `${CONF}/catalog`, '--policy', `${CONF}/policy.yaml`, '--as-of', '2026-11-23', '--output', join(tmp, 'x.json')]).status).toBe(1);
     expect(readFileSync(f, 'utf8')).toBe(before);
+  });
+});
+
+describe('which policy', () => {
+  it('edvet.policy.yaml at the top of the catalog folder is the policy (not a manifest); --policy overrides it', () => {
+    const cat = join(tmp, 'catalog');
+    mkdirSync(cat, { recursive: true });
+    writeFileSync(join(cat, 'p.yaml'), 'id: p\nname: P\nvendor: V\ncategory: productivity\naudience: [staff]\n');
+    writeFileSync(join(cat, 'edvet.policy.yaml'), 'mobile:\n  required: false\n');
+    const r = edvetJson<Report>(['vet', 'catalog', '--as-of', '2026-11-23', '--format', 'json', '--fail-on', 'never'], { cwd: tmp });
+    expect(r.json.policy.source).toBe('catalog/edvet.policy.yaml');
+    expect(r.json.products.map((p) => p.id)).toEqual(['p']);
+    expect(r.json.products[0].findings.find((f) => f.rule === 'mobile.responsive')?.status).toBe('n/a');
+    const d = edvetJson<Report>(['vet', 'catalog', '--as-of', '2026-11-23', '--format', 'json', '--fail-on', 'never', '--policy', join(ROOT, CONF, 'policy.yaml')], { cwd: tmp });
+    expect(d.json.products[0].findings.find((f) => f.rule === 'mobile.responsive')?.status).toBe('fail');
   });
 });
