@@ -273,6 +273,7 @@ export class CsvRecordReader {
     const asciiBuf = isAscii(buf);
     const lastLf = buf.lastIndexOf(LF);
     const delim = this.delimiter!.charCodeAt(0);
+    const above = delim > QUOTE ? delim : QUOTE;
     let nulAt = asciiBuf ? buf.indexOf(0, i) : -1;
     if (nulAt < 0) nulAt = len;
     while (i < len) {
@@ -290,6 +291,11 @@ export class CsvRecordReader {
           let b = 0;
           for (;;) {
             b = buf[j];
+            // Most bytes are above every byte that matters (delimiter, quote, CR, LF).
+            if (b > above) {
+              j++;
+              continue;
+            }
             if (b === delim) {
               ends[n] = j;
               n++;
