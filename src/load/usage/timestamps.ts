@@ -31,6 +31,22 @@ export function daysFromCivil(y: number, m: number, d: number): DayNumber {
   return era * 146097 + doe - 719468;
 }
 
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+/** Day number of 1 January of each year from 1900 (a lookup instead of divisions on the hot path). */
+const YEAR_START = new Int32Array(TABLE_YEARS);
+for (let i = 0; i < TABLE_YEARS; i++) YEAR_START[i] = daysFromCivil(TABLE_FIRST_YEAR + i, 1, 1);
+/** Days before the first of each month (index 1..12) in a common year. */
+const MONTH_START = new Int32Array([0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]);
+
+/** `daysFromCivil` for a valid date, by table where the year allows. */
+function civilDays(y: number, m: number, d: number): number {
+  const i = y - TABLE_FIRST_YEAR;
+  if (i < 0 || i >= TABLE_YEARS) return daysFromCivil(y, m, d);
+  const leap = m > 2 && ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  return YEAR_START[i] + MONTH_START[m] + leap + d - 1;
+}
+
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -141,7 +157,7 @@ export class TimestampParser {
       return Number.NaN;
     }
     if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
-    const days = daysFromCivil(y, mo, d);
+    const days = civilDays(y, mo, d);
     if (this.p === e) return days; // a date alone is the calendar date as written
 
     // Between date and time: `T`, spaces, or a comma and spaces (Moodle).
@@ -279,7 +295,7 @@ export class TimestampParser {
       if (p === fs) return Number.NaN;
       ms = Math.floor(ms);
     }
-    const days = daysFromCivil(y, mo, d);
+    const days = civilDays(y, mo, d);
     if (p === e) {
       if (this.sameZone) return days;
       return this.dayZone.dayOf(this.srcZone.localToInstant(days * DAY_MS + (h * 3600 + mi * 60 + sec) * 1000 + ms));
