@@ -104,9 +104,12 @@
 --   BigQuery DATE(TIMESTAMP(`timestamp`, 'UTC'), @tz),
 --   Snowflake CONVERT_TIMEZONE('UTC', $tz, "timestamp"),
 --   Spark FROM_UTC_TIMESTAMP as above. Loading a raw CSV export into DuckDB:
---   SET TimeZone = '<policy zone>' and cast the text column to TIMESTAMPTZ:
+--   SET TimeZone = '<policy zone>' and TRY_CAST the text column to TIMESTAMPTZ:
 --   timestamps with an offset (or Z) keep it, those without are read in the
---   policy's zone, exactly as edvet reads them.
+--   policy's zone, exactly as edvet reads them; one that is not a timestamp
+--   ('#VALUE!', '2026-02-30 09:10') becomes NULL and is dropped, as edvet
+--   counts it a bad row. (edvet also reads US, day-first and epoch forms;
+--   convert those explicitly, e.g. strptime, before this query.)
 -- NOTE 3. Cost: one pass over the events and a hash aggregate whose size is
 --   apps x users x months; the result is a few million rows for a large
 --   district-year, tens of MB of CSV, read by edvet in seconds.
