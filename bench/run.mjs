@@ -20,6 +20,7 @@
 //   BENCH_PROFILE  when set, also runs edvet once on the smallest file with --cpu-prof
 //                  and prints its hottest functions (self time)
 //   BENCH_NO_WRITE when set, bench/last-run.md is not rewritten
+//   BENCH_RSS=probe  measure peak RSS with the --import probe even where GNU time exists
 //
 // Peak RSS: each contender runs under GNU `/usr/bin/time -f %M` when that exists
 // (the kernel's ru_maxrss of the process, read by wait4: exact, nothing added to the
@@ -29,7 +30,7 @@
 // the peak of a short process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -78,7 +79,7 @@ const seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) : DEFAULT_S
 // ---------------------------------------------------------------- measuring
 
 const GNU_TIME = (() => {
-  if (!existsSync('/usr/bin/time')) return null;
+  if (process.env.BENCH_RSS === 'probe' || !existsSync('/usr/bin/time')) return null;
   const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', '/dev/null', 'true'], { encoding: 'utf8' });
   return r.status === 0 ? '/usr/bin/time' : null;
 })();
@@ -99,12 +100,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+let measured = 0;
 /**
  * Runs `node ...args` as a child, returns { wall (s), rssMB, status, stdout, stderr }.
  * Wall time is taken around the whole child (start-up included).
  */
 function measure(args, { cwd = ROOT } = {}) {
-  const rssFile = join(tmp, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const rssFile = join(tmp, `rss-${++measured}.txt`);
   let cmd;
   let argv;
   const env = { ...process.env, NO_COLOR: '1' };
@@ -193,6 +195,7 @@ function disagreements(edvetJson, duck, rows) {
 console.log(`edvet bench: ${sizes.map(fmtRows).join(' and ')} rows, seed ${seed}, peak RSS by ${RSS_METHOD}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; temp folder ${tmp}\n`);
 
+const loadBefore = loadavg()[0];
 const results = []; // { rows, bytes, runs, stats: { key: { wall, rssMB } } }
 const problems = [];
 for (const n of sizes) {
@@ -311,7 +314,7 @@ lines.push('# Benchmark: last run');
 lines.push('');
 lines.push(
   `\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${head}${execGit(['status', '--porcelain', '--', 'src']) ? ' (with uncommitted changes in src/)' : ''}; ` +
-    `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. ` +
+    `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after (other work on the machine makes the figures noisy). ` +
     `Medians of the runs shown; peak RSS by ${RSS_METHOD}; every contender is its own process, start-up included. ` +
     `Data: the seeded generator in bench/generate.mjs (100,000 users, 40 apps, ${seed === DEFAULT_SEED ? 'default seed' : `seed ${seed}`}), UTC timestamps counted in ${TIMEZONE}, as-of ${AS_OF}.`,
 );
