@@ -43,18 +43,22 @@ async function duckdb() {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
+  // The time-zone conversion runs once per app × user (on the last instant), not once
+  // per row: converting is monotonic, so the local day of the last instant is the last
+  // local day, and "day <= as-of" is "instant < start of the day after as-of, local".
   const sql = `
-    WITH ev AS (
-      SELECT app, user_id, role, CAST(timezone($tz, "timestamp") AS DATE) AS day
+    WITH last AS (
+      SELECT app, user_id, max("timestamp") AS last_ts,
+             bool_or(lower(role) = 'teacher') AS teacher, bool_or(lower(role) = 'student') AS student,
+             count(*) AS n
       FROM read_csv($file, header = true, columns = {
         'timestamp': 'TIMESTAMPTZ', 'user_id': 'VARCHAR', 'role': 'VARCHAR',
         'app': 'VARCHAR', 'school_id': 'VARCHAR', 'grade': 'VARCHAR'})
-    ),
-    last AS (
-      SELECT app, user_id, max(day) AS last_day, bool_or(lower(role) = 'teacher') AS teacher,
-             bool_or(lower(role) = 'student') AS student, count(*) AS n
-      FROM ev WHERE day <= CAST($as_of AS DATE)
+      WHERE "timestamp" < timezone($tz, CAST(CAST($as_of AS DATE) + 1 AS TIMESTAMP))
       GROUP BY app, user_id
+    ),
+    days AS (
+      SELECT *, CAST(timezone($tz, last_ts) AS DATE) AS last_day FROM last
     )
     SELECT app,
       sum(n)::BIGINT AS used,
@@ -63,7 +67,7 @@ async function duckdb() {
       count(*) FILTER (WHERE last_day >= CAST($active_from AS DATE) AND student)::INTEGER AS active_students,
       count(*) FILTER (WHERE last_day >= CAST($semester_from AS DATE))::INTEGER AS semester_active_users,
       strftime(max(last_day), '%Y-%m-%d') AS last_seen
-    FROM last GROUP BY app ORDER BY app`;
+    FROM days GROUP BY app ORDER BY app`;
   const reader = await con.runAndReadAll(sql, { file, tz, as_of: asOf, active_from: activeFrom, semester_from: semesterFrom });
   const apps = {};
   let used = 0;
