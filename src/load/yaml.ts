@@ -3,7 +3,7 @@
  * with a LineCounter keep every node's range, so a key path (from a zod issue
  * or a rule's evidence) leads back to file:line:col.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { inputError, type Problem } from '../model/errors.js';
 import type { SourcePos } from '../model/types.js';
 
@@ -102,12 +102,13 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       const msg = (e as Error).message;
+      const unresolved = /unresolved alias/i.test(msg) ? aliasOffset(doc, /:\s*(\S+)\s*$/.exec(msg.split('\n')[0])?.[1]) : null;
       problems.push({
-        ...pos(startOffset),
+        ...pos(unresolved ?? startOffset),
         message: /excessive alias count/i.test(msg)
           ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT}): refusing a document that expands like an alias bomb`
           : /alias/i.test(msg)
-            ? `${msg.split('\n')[0]} (an alias must name an anchor defined above it)`
+            ? 'an alias (*name) refers to an anchor (&name) that is not defined above it'
             : `cannot read this YAML document: ${msg.split('\n')[0]}`,
       });
       return;
@@ -162,7 +163,8 @@ function locate(
   start: SourcePos,
 ): SourcePos {
   let node: unknown = doc.contents;
-  let lastKey: Node | null = null;
+  // The nearest present node above the path: a key, or a list item.
+  let nearest: number | null = null;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (isMap(node)) {
@@ -174,17 +176,29 @@ function locate(
         if (wantKey || !valueNode?.range) return pos(keyNode.range?.[0] ?? 0);
         return pos(valueNode.range[0]);
       }
-      lastKey = keyNode;
+      nearest = keyNode.range?.[0] ?? nearest;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
       if (i === path.length - 1 && item.range) return pos(item.range[0]);
+      nearest = item.range?.[0] ?? nearest;
       node = item;
     } else {
       break;
     }
   }
-  if (lastKey?.range) return pos(lastKey.range[0]);
+  if (nearest !== null) return pos(nearest);
   return start;
+}
+
+/** Offset of the first alias named `name` in a document, for an unresolved-alias error. */
+function aliasOffset(doc: Document.Parsed, name: string | undefined): number | null {
+  let found: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (found === null && (name === undefined || node.source === name)) found = node.range?.[0] ?? null;
+    },
+  });
+  return found;
 }
