@@ -1,0 +1,244 @@
+/**
+ * `edvet audit`, `usage`, `sunset`, `letters`, `init` and `--baseline` end to
+ * end: the built binary on the demo district and the spec's worked example,
+ * JSON parsed and compared.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { edvet, edvetJson, ensureBuilt, ROOT, STACK_FRAME } from '../rules/helpers.js';
+
+interface Finding { rule: string; status: string; message: string; known: boolean; waiver: unknown }
+interface Product {
+  id: string;
+  verdict: string;
+  findings: Finding[];
+  usage: Record<string, number | string | null> | null;
+  sunset: { reason: string; noticeOn: string; earliestRetireOn: string; decideBy: string | null; beforeRenewal: boolean | null; annualSavings: number; steps: string[] } | null;
+  renewal: { renewalOn: string; decideBy: string; autoRenews: boolean } | null;
+}
+interface Report {
+  command: string;
+  asOf: string;
+  products: Product[];
+  unmatchedApps: { app: string; rows: number }[];
+  inputs: { path: string; format: string; rows: number; used: number; skipped: Record<string, number>; bad: Record<string, number>; firstBad: { line: number; reason: string }[] }[];
+  warnings: string[];
+  summary: Record<string, unknown> & { findings: Record<string, number> };
+}
+
+const DEMO = 'fixtures/demo-district';
+const demoArgs = ['--catalog', `${DEMO}/catalog`, '--usage', `${DEMO}/usage`, '--roster', `${DEMO}/roster`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23'];
+const byId = (r: Report) => new Map(r.products.map((p) => [p.id, p]));
+const status = (p: Product | undefined, rule: string) => p?.findings.find((f) => f.rule === rule)?.status;
+
+let tmp: string;
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'edvet-audit-e2e-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('edvet audit --demo', () => {
+  let r: ReturnType<typeof edvetJson<Report>>;
+  beforeAll(() => {
+    r = edvetJson<Report>(['audit', '--demo', '--format', 'json']);
+  });
+
+  it('runs the whole audit of the sample district with no other argument', () => {
+    expect(r.status).toBe(1);
+    expect(r.json.command).toBe('audit');
+    expect(r.json.asOf).toBe('2026-11-23');
+    expect(r.json.products).toHaveLength(24);
+  });
+
+  it('gives the district totals the demo was designed for (fixtures/demo-district/EXPECTED.md)', () => {
+    const s = r.json.summary;
+    expect([s.approved, s.conditional, s.rejected]).toEqual([12, 5, 7]);
+    expect(s.sunsetCandidates).toBe(2);
+    expect(s.wastedSpend).toBe(53200.71);
+    expect(s.potentialSavings).toBe(42598.25);
+  });
+
+  it('finds the sunset candidates, the sunsetting product and their plans', () => {
+    const p = byId(r.json);
+    expect(status(p.get('tutorline'), 'usage.teacher-utilization')).toBe('fail');
+    expect(status(p.get('vocabvault'), 'usage.teacher-utilization')).toBe('fail');
+    const plan = p.get('tutorline')!.sunset!;
+    expect(plan.noticeOn).toBe('2026-11-23');
+    expect(plan.earliestRetireOn).toBe('2026-12-23');
+    expect(plan.steps).toHaveLength(4);
+    expect(plan.annualSavings).toBeGreaterThan(0);
+    expect(p.get('readbridge')!.sunset).not.toBeNull();
+    expect(p.get('mathspark')!.sunset).toBeNull();
+  });
+
+  it('lists a catalog product that no usage row matched as 100 % dormant, naming its aliases', () => {
+    const scribe = byId(r.json).get('scribespark')!;
+    expect(scribe.usage!.rows).toBe(0);
+    expect(scribe.usage!.dormantRatio).toBe(1);
+    const f = scribe.findings.find((x) => x.rule === 'usage.dormant-seats')!;
+    expect(f.status).toBe('warn');
+    expect(f.message).toMatch(/no usage row matched/i);
+    expect(r.json.unmatchedApps.map((a) => a.app)).toContain('Scribe Spark Writer');
+  });
+
+  it('flags a missed decide-by date on an auto-renewing contract', () => {
+    const bench = byId(r.json).get('benchmark')!;
+    expect(bench.renewal).toEqual({ renewalOn: '2026-12-31', decideBy: '2026-11-01', autoRenews: true });
+    const f = bench.findings.find((x) => x.rule === 'contract.renewal')!;
+    expect(f.status).toBe('warn');
+    expect(f.message).toMatch(/already passed/);
+  });
+
+  it('reports every usage file read, with its format and counted skipped and bad rows', () => {
+    const formats = r.json.inputs.map((i) => i.format).sort();
+    expect(formats).toEqual(['canvas-access-tokens', 'classlink-logins', 'edvet', 'entra-signins']);
+    for (const i of r.json.inputs) {
+      const skipped = Object.values(i.skipped).reduce((a, b) => a + b, 0);
+      const bad = Object.values(i.bad).reduce((a, b) => a + b, 0);
+      expect(i.used + skipped + bad).toBe(i.rows);
+      expect(i.firstBad.length).toBe(Math.min(10, bad));
+    }
+    const entra = r.json.inputs.find((i) => i.format === 'entra-signins')!;
+    expect(entra.skipped['not a successful sign-in']).toBeGreaterThan(0);
+  });
+
+  it('counts findings by status in the summary', () => {
+    const n = r.json.products.reduce((a, p) => a + p.findings.length, 0);
+    const counted = Object.values(r.json.summary.findings).reduce((a, b) => a + b, 0);
+    expect(counted).toBe(n);
+  });
+});
+
+describe('edvet usage on the spec worked example', () => {
+  it('matches ../shared/conformance/usage/expected.json', () => {
+    const C = resolve(ROOT, '../shared/conformance/usage');
+    const expected = JSON.parse(readFileSync(join(C, 'expected.json'), 'utf8')) as {
+      exit: number;
+      products: Record<string, { rules: Record<string, string>; usage: Record<string, number> }>;
+    };
+    const r = edvetJson<Report>(['usage', '--catalog', join(C, 'catalog'), '--usage', join(C, 'exports'), '--roster', join(C, 'roster/roster.csv'), '--policy', join(C, 'policy.yaml'), '--as-of', '2026-11-20', '--format', 'json']);
+    expect(r.status).toBe(expected.exit);
+    const p = byId(r.json);
+    for (const [id, e] of Object.entries(expected.products)) {
+      for (const [rule, st] of Object.entries(e.rules)) expect([id, rule, status(p.get(id), rule)]).toEqual([id, rule, st]);
+      for (const [k, v] of Object.entries(e.usage)) expect([id, k, p.get(id)!.usage![k]]).toEqual([id, k, v]);
+    }
+  });
+});
+
+describe('edvet usage and sunset', () => {
+  it('usage: csv has one row per product with a BOM; an unsupported format lists the valid ones', () => {
+    const csv = edvet(['usage', ...demoArgs, '--format', 'csv']);
+    expect(csv.stdout.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.stdout.trim().split(/\r?\n/);
+    expect(lines.length).toBe(25);
+    const bad = edvet(['usage', ...demoArgs, '--format', 'junit']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/table, json, markdown, csv, html/);
+    expect(bad.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('usage needs --usage; audit runs without it (vetting and renewals only)', () => {
+    const r = edvet(['usage', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--usage/);
+    const a = edvetJson<Report>(['audit', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23', '--format', 'json']);
+    expect(a.json.inputs).toEqual([]);
+    expect(a.json.products.every((p) => p.usage === null)).toBe(true);
+    expect(a.json.products.some((p) => p.renewal !== null)).toBe(true);
+  });
+
+  it('sunset: plans for the candidates and contract findings; usage: no contract findings', () => {
+    const s = edvetJson<Report>(['sunset', ...demoArgs, '--format', 'json']);
+    const planned = s.json.products.filter((p) => p.sunset).map((p) => p.id).sort();
+    expect(planned).toEqual(['readbridge', 'tutorline', 'vocabvault']);
+    expect(s.json.products.some((p) => p.findings.some((f) => f.rule === 'contract.renewal'))).toBe(true);
+    const u = edvetJson<Report>(['usage', ...demoArgs, '--format', 'json']);
+    expect(u.json.products.some((p) => p.findings.some((f) => f.rule === 'contract.renewal'))).toBe(false);
+  });
+
+  it('--tool keeps one product and a waiver for another becomes a warning', () => {
+    const r = edvetJson<Report>(['audit', '--demo', '--tool', 'mathspark', '--format', 'json']);
+    expect(r.json.products.map((p) => p.id)).toEqual(['mathspark']);
+    expect(r.json.warnings.some((w) => /names a product not in this run/.test(w))).toBe(true);
+  });
+});
+
+describe('--baseline', () => {
+  it('marks findings already in an earlier report as known, and a new failure still counts', () => {
+    const cat = join(tmp, 'baseline-catalog');
+    cpSync(resolve(ROOT, '../shared/conformance/vet/catalog'), cat, { recursive: true });
+    const policy = resolve(ROOT, '../shared/conformance/vet/policy.yaml');
+    const args = ['vet', cat, '--policy', policy, '--as-of', '2026-11-23'];
+    const first = edvet([...args, '--format', 'json', '--output', join(tmp, 'base.json')]);
+    expect(first.status).toBe(1);
+    const again = edvetJson<Report>([...args, '--format', 'json', '--baseline', join(tmp, 'base.json')]);
+    expect(again.status).toBe(0);
+    const failing = again.json.products.flatMap((p) => p.findings.filter((f) => f.status === 'fail'));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.every((f) => f.known)).toBe(true);
+    // A new failure: the good product loses its DPA.
+    const good = join(cat, 'c-good.yaml');
+    writeFileSync(good, readFileSync(good, 'utf8').replace('signed: true', 'signed: false'));
+    const after = edvetJson<Report>([...args, '--format', 'json', '--baseline', join(tmp, 'base.json')]);
+    expect(after.status).toBe(1);
+    const dpa = byId(after.json).get('c-good')!.findings.find((f) => f.rule === 'privacy.dpa')!;
+    expect([dpa.status, dpa.known]).toEqual(['fail', false]);
+  });
+
+  it('a warn that became a fail is new', () => {
+    const cat = join(tmp, 'warn-to-fail');
+    cpSync(resolve(ROOT, '../shared/conformance/vet/catalog'), cat, { recursive: true });
+    const policy = resolve(ROOT, '../shared/conformance/vet/policy.yaml');
+    const args = ['vet', cat, '--policy', policy, '--as-of', '2026-11-23', '--format', 'json'];
+    edvet([...args, '--output', join(tmp, 'wf.json')]);
+    // c-cheap-but-weak warns on data use (targeted_ads not stated); make it a fail.
+    const f = join(cat, 'c-mixed.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('  sells_data: false\nsso: { providers: [schoology] }', '  sells_data: true\nsso: { providers: [schoology] }'));
+    const r = edvetJson<Report>([...args, '--baseline', join(tmp, 'wf.json')]);
+    const du = byId(r.json).get('c-cheap-but-weak')!.findings.find((x) => x.rule === 'privacy.data-use')!;
+    expect([du.status, du.known]).toEqual(['fail', false]);
+  });
+});
+
+describe('edvet letters', () => {
+  it('writes one letter per rejected product, refuses to replace without --force, and prints what it wrote', () => {
+    const out = join(tmp, 'letters');
+    const args = ['letters', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23', '--out-dir', out];
+    const r = edvet(args);
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(7);
+    for (const f of files) expect(f).toMatch(/^[a-z0-9-]+--[a-z0-9-]+\.md$/);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('wrote '))).toHaveLength(7);
+    const again = edvet(args);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/--force/);
+    expect(edvet([...args, '--force']).status).toBe(0);
+    const html = edvet([...args, '--format', 'html', '--out-dir', join(tmp, 'letters-html')]);
+    expect(html.status).toBe(0);
+    expect(readdirSync(join(tmp, 'letters-html')).every((f) => f.endsWith('.html'))).toBe(true);
+  });
+});
+
+describe('edvet init', () => {
+  it('writes a starter catalog, policy and workflow that vet cleanly, and never overwrites', () => {
+    const dir = join(tmp, 'init');
+    const r = edvet(['init', dir]);
+    expect(r.status).toBe(0);
+    for (const f of ['edvet.policy.yaml', 'catalog/example-reader.yaml', 'catalog/example-quiz.yaml', '.github/workflows/edvet.yml']) {
+      expect(existsSync(join(dir, f))).toBe(true);
+    }
+    const before = readFileSync(join(dir, 'edvet.policy.yaml'), 'utf8');
+    const v = edvetJson<Report>(['vet', 'catalog', '--format', 'json', '--as-of', '2026-11-23'], { cwd: dir });
+    expect(v.status).toBe(1);
+    expect(byId(v.json).get('example-reader')!.verdict).toBe('approved');
+    expect(byId(v.json).get('example-quiz')!.verdict).toBe('rejected');
+    const again = edvet(['init', dir]);
+    expect(again.status).toBe(2);
+    expect(readFileSync(join(dir, 'edvet.policy.yaml'), 'utf8')).toBe(before);
+  });
+});
