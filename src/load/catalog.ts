@@ -57,18 +57,29 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const files = findManifestFiles(paths, cwd, exclude);
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const parsed: { abs: string; file: string; docs: YamlDoc[]; problems: Problem[] }[] = [];
-  for (const abs of files) {
+  type Parsed = { abs: string; file: string; docs: YamlDoc[]; problems: Problem[] };
+  const parse = (abs: string, bytes: Buffer): Parsed => {
     const file = displayPath(abs, cwd);
     try {
-      const y = readYamlFile(file, readFileBytes(abs, file, 'a vendor manifest'), 'a product manifest (a mapping of fields)');
+      const y = readYamlFile(file, bytes, 'a product manifest (a mapping of fields)');
       if (y.empty) warnings.push(`${file}: the file is empty; it holds no product`);
-      parsed.push({ abs, file, docs: y.docs, problems: y.problems });
+      return { abs, file, docs: y.docs, problems: y.problems };
     } catch (e) {
-      if (e instanceof EdvetError) parsed.push({ abs, file, docs: [], problems: e.problems });
-      else throw e;
+      if (e instanceof EdvetError) return { abs, file, docs: [], problems: e.problems };
+      throw e;
     }
+  };
+  // Files a manifest seems to name in `openacr:` are set aside unparsed: ACRs are large and are parsed
+  // once, by the OpenACR reader. The text scan only guesses; the parsed manifests below decide.
+  const bytesOf = new Map<string, Buffer>();
+  const guessed = new Set<string>();
+  for (const abs of files) {
+    const bytes = readFileBytes(abs, displayPath(abs, cwd), 'a vendor manifest');
+    bytesOf.set(abs, bytes);
+    for (const m of bytes.toString('latin1').matchAll(/openacr:\s*["']?([^"'\s,}#]+)/g)) guessed.add(resolve(dirname(abs), m[1]));
   }
+  const parsed: Parsed[] = [];
+  for (const abs of files) if (!guessed.has(abs)) parsed.push(parse(abs, bytesOf.get(abs)!));
   // A file that a manifest names in accessibility.openacr is a report, not a manifest.
   const acrFiles = new Set<string>();
   for (const f of parsed) {
@@ -77,6 +88,8 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
       if (typeof ref === 'string' && ref.trim()) acrFiles.add(resolve(dirname(f.abs), ref.trim()));
     }
   }
+  for (const abs of files) if (guessed.has(abs) && !acrFiles.has(abs)) parsed.push(parse(abs, bytesOf.get(abs)!));
+  parsed.sort((a, b) => files.indexOf(a.abs) - files.indexOf(b.abs));
   const products: Product[] = [];
   checkDuplicateIds(parsed.filter((f) => !acrFiles.has(f.abs)).flatMap((f) => f.docs), problems);
   for (const f of parsed) {
@@ -106,7 +119,8 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
           continue;
         }
         try {
-          acr = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd));
+          const walked = parsed.find((x) => x.abs === acrAbs);
+          acr = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd), walked ? { docs: walked.docs, problems: walked.problems, empty: walked.docs.length === 0 && walked.problems.length === 0 } : undefined);
         } catch (e) {
           if (e instanceof EdvetError) {
             problems.push(...e.problems);

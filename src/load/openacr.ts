@@ -4,7 +4,7 @@
  * report's catalog and its report date.
  */
 import { inputError } from '../model/errors.js';
-import { parseYamlFile } from './yaml.js';
+import { parseYamlFile, type YamlFile } from './yaml.js';
 import { readFileBytes } from './files.js';
 
 export type AcrAdherence = 'supports' | 'partially-supports' | 'does-not-support' | 'not-applicable' | 'not-evaluated';
@@ -29,10 +29,13 @@ export interface AcrReport {
 
 const RANK: Record<AcrAdherence, number> = { 'does-not-support': 4, 'partially-supports': 3, 'not-evaluated': 2, supports: 1, 'not-applicable': 0 };
 
-/** Read and interpret an OpenACR YAML file; a missing or malformed report is an input error. */
-export function loadOpenAcr(absPath: string, displayPath: string): AcrReport {
-  const bytes = readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr');
-  const parsed = parseYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
+/**
+ * Read and interpret an OpenACR YAML file; a missing or malformed report is an
+ * input error. `parsed` is the file already read by the catalog walk, when it was.
+ */
+export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlFile): AcrReport {
+  if (parsed && parsed.problems.length) throw inputError(parsed.problems);
+  parsed ??= parseYamlFile(displayPath, readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr'), 'an OpenACR report (a mapping with `chapters`)');
   const doc = parsed.docs[0];
   if (!doc) throw inputError({ file: displayPath, message: 'the OpenACR report is empty; expected a mapping with `chapters`' });
   const value = doc.value as Record<string, unknown>;
