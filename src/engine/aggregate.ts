@@ -7,7 +7,7 @@
  * with rows, and `add` allocates nothing for a user and app it has seen.
  */
 import type { Roster } from '../load/roster/index.js';
-import type { DayNumber, UsageSink } from '../load/usage/types.js';
+import type { DayNumber, InternedUsageSink, UsageSink } from '../load/usage/types.js';
 import type { Role } from '../model/types.js';
 
 /** The usage figures of one product that depend on sign-ins (the rest come from the manifest). */
@@ -101,7 +101,7 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: numb
  * matches one of its raw identifiers, else unknown. Roles are learned from
  * every used row, matched to a product or not.
  */
-export class UsageAggregator implements UsageSink {
+export class UsageAggregator implements UsageSink, InternedUsageSink {
   private readonly roster: Roster | null;
   private readonly match: (app: string, appId: string | undefined) => number;
   private readonly productCount: number;
@@ -158,19 +158,31 @@ export class UsageAggregator implements UsageSink {
 
   /** Records one used sign-in. */
   add(day: DayNumber, user: string, app: string, appId: string | undefined, role: Role): void {
-    this.index = null;
-    let slot = appId === undefined ? this.appSlots.get(app) : this.appIdSlots.get(app)?.get(appId);
-    if (slot === undefined) slot = this.newSlot(app, appId);
-    this.slotRows[slot]++;
+    this.addInterned(day, this.userHandle(user), this.appHandle(app, appId), role, 1);
+  }
 
-    let u = this.rawUsers.get(user);
-    if (u === undefined) u = this.newRawUser(user);
+  /** The aggregator's index of an export user identifier (unified through the roster, else by its lower-cased trimmed form). */
+  userHandle(user: string): number {
+    const u = this.rawUsers.get(user);
+    return u === undefined ? this.newRawUser(user) : u;
+  }
+
+  /** The slot of an app name with its optional app id. */
+  appHandle(app: string, appId: string | undefined): number {
+    const slot = appId === undefined ? this.appSlots.get(app) : this.appIdSlots.get(app)?.get(appId);
+    return slot === undefined ? this.newSlot(app, appId) : slot;
+  }
+
+  /** Records `rows` used sign-ins of user `u` (a {@link userHandle}) to app slot `slot` (an {@link appHandle}), the latest on `day`. */
+  addInterned(day: DayNumber, u: number, slot: number, role: Role, rows: number): void {
+    this.index = null;
+    this.slotRows[slot] += rows;
     const code = roleCode(role);
     if (code > this.exportRole[u]) this.exportRole[u] = code;
 
     const p = this.slotProduct[slot];
     if (p < 0) return;
-    this.productRows[p]++;
+    this.productRows[p] += rows;
     if (this.dense !== null) {
       if (u >= this.denseUsers) this.growDense(u);
       if (this.dense !== null) {

@@ -1,9 +1,8 @@
 /**
  * Maps byte strings to values without decoding a string per lookup: the hot
  * path hashes and compares bytes; a value is made (from the decoded string)
- * once per distinct byte string. Used for the few distinct apps, app ids and
- * roles of a usage export (a small table that stays in cache; for 10^5 user
- * ids a table lookup misses the cache and costs more than decoding).
+ * once per distinct byte string. Used for the user ids, apps, app ids and
+ * roles of a usage export.
  */
 
 interface Slices {
@@ -17,16 +16,25 @@ export function decodeRange(buf: Buffer, s: number, e: number, ascii: boolean): 
   return ascii ? b.latin1Slice(s, e) : b.utf8Slice(s, e);
 }
 
+/** FNV-1a hash of `buf[s, e)` (the hash {@link BytesInterner} uses). */
+export function hashBytes(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h | 0;
+}
+
 /**
  * An open-addressing hash table from byte strings to values of type T. After
  * `limit` distinct keys it stops storing new ones (they are still made and
- * returned), so memory stays bounded.
+ * returned), so memory stays bounded. A probe reads the table only (hash and
+ * key number side by side); the stored bytes are compared on a hash match.
  */
 export class BytesInterner<T> {
+  /** Pairs [hash, key number]; key number -1 = empty. */
   private table: Int32Array;
   private mask: number;
-  /** Per stored key: hash, start in `store`, length. */
-  private meta = new Int32Array(3 * 1024);
+  /** Per stored key: start in `store`, length. */
+  private meta = new Int32Array(2 * 1024);
   private values: T[] = [];
   private store: Buffer = Buffer.alloc(64 * 1024);
   private storeUsed = 0;
@@ -36,8 +44,14 @@ export class BytesInterner<T> {
   constructor(make: (text: string) => T, limit = 1 << 22) {
     this.make = make;
     this.limit = limit;
-    this.table = new Int32Array(1024).fill(-1);
+    this.table = BytesInterner.emptyTable(1024);
     this.mask = 1023;
+  }
+
+  private static emptyTable(size: number): Int32Array {
+    const t = new Int32Array(size * 2);
+    for (let i = 1; i < t.length; i += 2) t[i] = -1;
+    return t;
   }
 
   /** Number of distinct keys stored. */
@@ -47,20 +61,21 @@ export class BytesInterner<T> {
 
   /** The value for the bytes `buf[s, e)` (made on first sight). */
   get(buf: Buffer, s: number, e: number, ascii: boolean): T {
-    let h = 0x811c9dc5 ^ (e - s);
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-    h |= 0;
+    return this.getHashed(buf, s, e, hashBytes(buf, s, e), ascii);
+  }
+
+  /** {@link get} with the key's {@link hashBytes} already computed. */
+  getHashed(buf: Buffer, s: number, e: number, h: number, ascii: boolean): T {
     const table = this.table;
     const mask = this.mask;
     const len = e - s;
     let idx = h & mask;
     for (;;) {
-      const slot = table[idx];
+      const slot = table[2 * idx + 1];
       if (slot === -1) break;
-      const m = slot * 3;
-      if (this.meta[m] === h && this.meta[m + 2] === len) {
+      if (table[2 * idx] === h && this.meta[2 * slot + 1] === len) {
         const store = this.store;
-        let k = this.meta[m + 1];
+        let k = this.meta[2 * slot];
         let i = s;
         while (i < e && store[k] === buf[i]) {
           i++;
@@ -84,30 +99,134 @@ export class BytesInterner<T> {
     }
     buf.copy(this.store, this.storeUsed, s, e);
     const slot = this.values.length;
-    if ((slot + 1) * 3 > this.meta.length) {
+    if ((slot + 1) * 2 > this.meta.length) {
       const bigger = new Int32Array(this.meta.length * 2);
       bigger.set(this.meta);
       this.meta = bigger;
     }
-    this.meta[slot * 3] = h;
-    this.meta[slot * 3 + 1] = this.storeUsed;
-    this.meta[slot * 3 + 2] = len;
+    this.meta[slot * 2] = this.storeUsed;
+    this.meta[slot * 2 + 1] = len;
     this.values.push(value);
     this.storeUsed += len;
-    this.table[idx] = slot;
-    if (this.values.length * 2 > this.table.length) this.rehash();
+    this.table[2 * idx] = h;
+    this.table[2 * idx + 1] = slot;
+    if (this.values.length * 2 > this.mask + 1) this.rehash();
   }
 
   private rehash(): void {
-    const size = this.table.length * 2;
-    const table = new Int32Array(size).fill(-1);
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    const table = BytesInterner.emptyTable(size);
     const mask = size - 1;
-    for (let slot = 0; slot < this.values.length; slot++) {
-      let idx = this.meta[slot * 3] & mask;
-      while (table[idx] !== -1) idx = (idx + 1) & mask;
-      table[idx] = slot;
+    for (let o = 0; o < old.length; o += 2) {
+      const slot = old[o + 1];
+      if (slot === -1) continue;
+      let idx = old[o] & mask;
+      while (table[2 * idx + 1] !== -1) idx = (idx + 1) & mask;
+      table[2 * idx] = old[o];
+      table[2 * idx + 1] = slot;
     }
     this.table = table;
+    this.mask = mask;
+  }
+}
+
+/**
+ * {@link BytesInterner} for integer values, laid out for many keys (10^5
+ * user ids and more): one table entry holds the hash, the value and where the
+ * key's bytes are, so a lookup touches the entry and the key bytes only.
+ * Values are made by `make` on first sight; past `limit` keys new ones are
+ * made on every lookup and not stored.
+ */
+export class BytesToInt {
+  /** Entries [hash, value, start in store, length]; length -1 = empty. */
+  private table: Int32Array;
+  private mask: number;
+  private count = 0;
+  private store: Buffer = Buffer.alloc(256 * 1024);
+  private storeUsed = 0;
+  private readonly make: (text: string) => number;
+  private readonly limit: number;
+
+  constructor(make: (text: string) => number, limit = 1 << 22) {
+    this.make = make;
+    this.limit = limit;
+    this.table = BytesToInt.emptyTable(1024);
+    this.mask = 1023;
+  }
+
+  private static emptyTable(size: number): Int32Array {
+    const t = new Int32Array(size * 4);
+    for (let i = 3; i < t.length; i += 4) t[i] = -1;
+    return t;
+  }
+
+  /** Number of distinct keys stored. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value for the bytes `buf[s, e)` (made on first sight). */
+  get(buf: Buffer, s: number, e: number, ascii: boolean): number {
+    const h = hashBytes(buf, s, e);
+    const table = this.table;
+    const mask = this.mask;
+    const len = e - s;
+    let idx = h & mask;
+    for (;;) {
+      const o = idx << 2;
+      const elen = table[o + 3];
+      if (elen === -1) break;
+      if (table[o] === h && elen === len) {
+        const store = this.store;
+        let k = table[o + 2];
+        let i = s;
+        while (i < e && store[k] === buf[i]) {
+          i++;
+          k++;
+        }
+        if (i === e) return table[o + 1];
+      }
+      idx = (idx + 1) & mask;
+    }
+    const value = this.make(decodeRange(buf, s, e, ascii));
+    if (this.count < this.limit) this.insert(idx << 2, h, buf, s, e, value);
+    return value;
+  }
+
+  private insert(o: number, h: number, buf: Buffer, s: number, e: number, value: number): void {
+    const len = e - s;
+    if (this.storeUsed + len > this.store.length) {
+      const bigger = Buffer.alloc(Math.max(this.store.length * 2, this.storeUsed + len));
+      this.store.copy(bigger, 0, 0, this.storeUsed);
+      this.store = bigger;
+    }
+    buf.copy(this.store, this.storeUsed, s, e);
+    const t = this.table;
+    t[o] = h;
+    t[o + 1] = value;
+    t[o + 2] = this.storeUsed;
+    t[o + 3] = len;
+    this.storeUsed += len;
+    if (++this.count * 2 > this.mask + 1) this.rehash();
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    const t = BytesToInt.emptyTable(size);
+    const mask = size - 1;
+    for (let o = 0; o < old.length; o += 4) {
+      if (old[o + 3] === -1) continue;
+      let idx = old[o] & mask;
+      while (t[(idx << 2) + 3] !== -1) idx = (idx + 1) & mask;
+      const n = idx << 2;
+      t[n] = old[o];
+      t[n + 1] = old[o + 1];
+      t[n + 2] = old[o + 2];
+      t[n + 3] = old[o + 3];
+    }
+    this.table = t;
     this.mask = mask;
   }
 }

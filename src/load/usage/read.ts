@@ -7,11 +7,11 @@
 import { inputError } from '../../model/errors.js';
 import type { InputReport, Role } from '../../model/types.js';
 import { CsvRecordReader, type CsvRecord, type CsvRecordHandler } from '../csv/records.js';
-import { BytesInterner, decodeRange } from '../csv/intern.js';
+import { BytesInterner, BytesToInt } from '../csv/intern.js';
 import { readTextChunks } from '../csv/source.js';
 import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
 import { normaliseRole } from './roles.js';
-import type { ReadUsageOptions, UsageSink } from './types.js';
+import { isInternedSink, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
 
 /** The built-in format names, in detection order (re-exported from ./formats.ts). */
 export { BUILTIN_FORMATS } from './formats.js';
@@ -71,7 +71,42 @@ function startsWithLower(buf: Uint8Array, s: number, e: number, lower: string): 
   return true;
 }
 
-const identity = (s: string): string => s;
+/** Feeds a plain {@link UsageSink} (one string call per row) through the interned interface. */
+class StringSink implements InternedUsageSink {
+  private readonly users: string[] = [];
+  private readonly userIndex = new Map<string, number>();
+  private readonly apps: { app: string; appId: string | undefined }[] = [];
+  constructor(private readonly sink: UsageSink) {}
+  userHandle(user: string): number {
+    let u = this.userIndex.get(user);
+    if (u === undefined) {
+      u = this.users.push(user) - 1;
+      this.userIndex.set(user, u);
+    }
+    return u;
+  }
+  appHandle(app: string, appId: string | undefined): number {
+    return this.apps.push({ app, appId }) - 1;
+  }
+  addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
+    const a = this.apps[app];
+    for (let i = 0; i < rows; i++) this.sink.add(day, this.users[user], a.app, a.appId, role);
+  }
+}
+
+/** Distinct strings of one column, numbered in order of first sight. */
+class Names {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  readonly number = (text: string): number => {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.push(text) - 1;
+      this.index.set(text, i);
+    }
+    return i;
+  };
+}
 
 /** Turns records into sign-ins and counts; the CSV reader calls it. */
 class UsageRowHandler implements CsvRecordHandler {
@@ -82,10 +117,21 @@ class UsageRowHandler implements CsvRecordHandler {
   readonly skipped: Record<string, number> = {};
   readonly badCounts: Record<string, number> = {};
   readonly firstBad: { line: number; reason: string }[] = [];
-  private readonly apps = new BytesInterner<string>(identity, 1 << 16);
-  private readonly appIds = new BytesInterner<string>(identity, 1 << 16);
+  private readonly sink: InternedUsageSink;
+  /** User id bytes → the sink's user handle (made only for used rows). */
+  private readonly users: BytesToInt;
+  // Apps and app ids are numbered as read; their sink handle is made when a row using them is used.
+  private readonly appNames = new Names();
+  private readonly appIdNames = new Names();
+  private readonly apps = new BytesToInt(this.appNames.number, 1 << 16);
+  private readonly appIds = new BytesToInt(this.appIdNames.number, 1 << 16);
+  /** Sink app handle per app number (rows without an app id, or -1 not made yet). */
+  private appHandles = new Int32Array(64).fill(-1);
+  /** Sink app handle per app number × app id number. */
+  private readonly appIdHandles = new Map<number, number>();
+  /** App number of the format's constant app (-1: not made yet). */
+  private constApp = -1;
   private readonly roles = new BytesInterner<Role>(normaliseRole, 1 << 12);
-  private readonly sink: UsageSink;
   private readonly asOf: number;
   // Trimmed bounds of the field last read by `trim`.
   private s = 0;
@@ -95,8 +141,31 @@ class UsageRowHandler implements CsvRecordHandler {
     private readonly opts: ReadUsageOptions,
     private readonly file: string,
   ) {
-    this.sink = opts.sink;
+    const sink = opts.sink;
+    this.sink = isInternedSink(sink) ? sink : new StringSink(sink);
+    this.users = new BytesToInt((user) => this.sink.userHandle(user));
     this.asOf = opts.asOfDay;
+  }
+
+  /** The sink's handle of app number `app` with app id number `appId` (-1: none). */
+  private appHandle(app: number, appId: number): number {
+    if (appId < 0) {
+      if (app >= this.appHandles.length) {
+        const bigger = new Int32Array(Math.max(app + 1, this.appHandles.length * 2)).fill(-1);
+        bigger.set(this.appHandles);
+        this.appHandles = bigger;
+      }
+      let h = this.appHandles[app];
+      if (h < 0) h = this.appHandles[app] = this.sink.appHandle(this.appNames.list[app], undefined);
+      return h;
+    }
+    const key = app * 0x4000000 + appId;
+    let h = this.appIdHandles.get(key);
+    if (h === undefined) {
+      h = this.sink.appHandle(this.appNames.list[app], this.appIdNames.list[appId]);
+      this.appIdHandles.set(key, h);
+    }
+    return h;
   }
 
   private header(rec: CsvRecord): void {
@@ -188,10 +257,8 @@ class UsageRowHandler implements CsvRecordHandler {
     }
 
     // App.
-    let app: string;
-    if (p.appConst !== null) {
-      app = p.appConst;
-    } else {
+    let app = -1;
+    if (p.appConst === null) {
       this.trim(rec, p.app);
       if (isNoneBytes(buf, this.s, this.e)) {
         this.badRow(rec.line, 'empty app');
@@ -226,15 +293,18 @@ class UsageRowHandler implements CsvRecordHandler {
       this.trim(rec, p.role);
       if (this.e > this.s) role = this.roles.get(buf, this.s, this.e, ascii);
     }
-    let appId: string | undefined;
+    let appId = -1;
     if (p.appId >= 0) {
       this.trim(rec, p.appId);
       if (!isNoneBytes(buf, this.s, this.e)) appId = this.appIds.get(buf, this.s, this.e, ascii);
     }
-    // Users are decoded, not interned: with 10^5 distinct users an interning
-    // table misses the cache on every row and costs more than a fresh string.
-    const user = decodeRange(buf, us, ue, ascii);
-    this.sink.add(day, user, app, appId, role);
+    if (app < 0) {
+      if (this.constApp < 0) this.constApp = this.appNames.number(p.appConst!);
+      app = this.constApp;
+    }
+    const appHandle = this.appHandle(app, appId);
+    const user = this.users.get(buf, us, ue, ascii);
+    this.sink.addInterned(day, user, appHandle, role, 1);
     this.used++;
   }
 }
