@@ -67,6 +67,13 @@ export interface CsvReaderOptions {
   maxRecordBytes?: number;
   /** How the file is named in errors. */
   file?: string;
+  /**
+   * Stop at the first record (or empty line) that starts at or after this
+   * offset into the bytes pushed: it and all later input are ignored, and
+   * {@link CsvRecordReader.stoppedAt} tells where that was. Used to read a
+   * file in ranges (default: never stop).
+   */
+  stopAt?: number;
 }
 
 interface Slices {
@@ -132,8 +139,8 @@ const MIB = 1024 * 1024;
 export class CsvRecordReader {
   /** The delimiter in use (null until the first line has been seen, with `auto`). */
   delimiter: Delimiter | null;
-  /** Physical line of the next record. */
-  private line = 1;
+  /** Physical line of the next record (after a stop: of the record it stopped at). */
+  line = 1;
   private pending: Buffer | null = null;
   /** Discarding the rest of an overlong unquoted line. */
   private skipping = false;
@@ -146,11 +153,19 @@ export class CsvRecordReader {
   private scratch = Buffer.alloc(4096);
   /** Flags of the quoted field last scanned by `simpleQuoted`. */
   private qflags = 0;
+  /** Offset (into the bytes pushed) of the first byte not consumed yet: where `pending` starts. */
+  private offset = 0;
+  /** Offset of `buf[0]` in the scan under way. */
+  private base = 0;
+  private readonly stopAt: number;
+  /** Where the reader stopped (see {@link CsvReaderOptions.stopAt}); -1 while it has not. */
+  stoppedAt = -1;
 
   constructor(handler: CsvRecordHandler, opts: CsvReaderOptions = {}) {
     this.handler = handler;
     this.max = opts.maxRecordBytes ?? MIB;
     this.file = opts.file;
+    this.stopAt = opts.stopAt ?? Number.POSITIVE_INFINITY;
     this.delimiter = null;
     if (opts.delimiter !== undefined && opts.delimiter !== 'auto') this.setDelimiter(opts.delimiter);
   }
@@ -163,21 +178,28 @@ export class CsvRecordReader {
 
   /** Feeds the next chunk of the file. */
   push(chunk: Buffer): void {
+    if (this.stoppedAt >= 0) return;
     let buf = chunk;
     let from = 0;
     const pending = this.pending;
     this.pending = null;
+    // Offset of buf[0] in the bytes pushed.
+    let base = this.offset;
     if (pending !== null && pending.length > 0) {
       // Finish the record cut by the chunk boundary on a small buffer (the
       // pending bytes and the chunk's first line) rather than copying the chunk.
       const lf = this.delimiter === null || this.skipping ? -1 : chunk.indexOf(LF);
       if (lf >= 0) {
         const small = Buffer.concat([pending, chunk.subarray(0, lf + 1)]);
+        this.base = base;
         const pos = this.scan(small, false, 0);
+        if (this.stoppedAt >= 0) return;
         if (pos === small.length) {
           from = lf + 1;
+          base += pending.length;
         } else {
           buf = Buffer.concat([small.subarray(pos), chunk.subarray(lf + 1)]);
+          base += pos;
         }
       } else {
         buf = Buffer.concat([pending, chunk]);
@@ -187,16 +209,22 @@ export class CsvRecordReader {
       this.pending = buf;
       return;
     }
+    this.base = base;
     const pos = this.scan(buf, false, from);
+    if (this.stoppedAt >= 0) return;
     if (pos < buf.length) this.pending = buf.subarray(pos);
+    this.offset = base + pos;
   }
 
   /** Ends the input: the last record may lack a line end. */
   end(): void {
+    if (this.stoppedAt >= 0) return;
     const buf = this.pending ?? Buffer.alloc(0);
     this.pending = null;
     if (this.delimiter === null) this.detect(buf, true);
-    this.scan(buf, true, 0);
+    this.base = this.offset;
+    const pos = this.scan(buf, true, 0);
+    if (this.stoppedAt < 0) this.offset += pos;
   }
 
   /**
@@ -276,7 +304,12 @@ export class CsvRecordReader {
     const above = delim > QUOTE ? delim : QUOTE;
     let nulAt = asciiBuf ? buf.indexOf(0, i) : -1;
     if (nulAt < 0) nulAt = len;
+    const stop = this.stopAt - this.base;
     while (i < len) {
+      if (i >= stop) {
+        this.stoppedAt = this.base + i;
+        return len;
+      }
       if (asciiBuf && i <= lastLf) {
         if (i > nulAt) {
           nulAt = buf.indexOf(0, i);

@@ -10,6 +10,7 @@ import { CsvRecordReader, type CsvRecord, type CsvRecordHandler } from '../csv/r
 import { BytesInterner, BytesToInt } from '../csv/intern.js';
 import { readTextChunks } from '../csv/source.js';
 import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
+import { readUsageParallel } from './parallel.js';
 import { normaliseRole } from './roles.js';
 import { isInternedSink, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
 
@@ -18,7 +19,8 @@ export { BUILTIN_FORMATS } from './formats.js';
 /** Role normalisation of usage.md (re-exported from ./roles.ts). */
 export { normaliseRole } from './roles.js';
 
-const FIRST_BAD_MAX = 10;
+/** How many bad rows' line numbers a report lists. */
+export const FIRST_BAD_MAX = 10;
 
 /**
  * True when `buf[s, e)` is a value meaning "none": empty, `-`, `never`,
@@ -108,8 +110,8 @@ class Names {
   };
 }
 
-/** Turns records into sign-ins and counts; the CSV reader calls it. */
-class UsageRowHandler implements CsvRecordHandler {
+/** Turns records into sign-ins and counts; the CSV reader calls it (in the main thread, or in a range worker). */
+export class UsageRowHandler implements CsvRecordHandler {
   plan: RowPlan | null = null;
   headerLine = 0;
   rows = 0;
@@ -315,42 +317,77 @@ function describeCounts(counts: Record<string, number>): string {
     .join(', ');
 }
 
+/** What reading a file (or a range of it) counted, before the checks of {@link readUsageFile}. */
+export interface FileCounts {
+  format: string;
+  headerLine: number;
+  rows: number;
+  used: number;
+  skipped: Record<string, number>;
+  bad: Record<string, number>;
+  firstBad: { line: number; reason: string }[];
+}
+
+/** The counts of a handler that has read its records. */
+export function countsOf(handler: UsageRowHandler): FileCounts {
+  return {
+    format: handler.plan?.format ?? '',
+    headerLine: handler.headerLine,
+    rows: handler.rows,
+    used: handler.used,
+    skipped: handler.skipped,
+    bad: handler.badCounts,
+    firstBad: handler.firstBad,
+  };
+}
+
+/** One thread, one pass over the stream (any encoding, gzip or not). */
+async function readSequential(path: string, opts: ReadUsageOptions, file: string): Promise<FileCounts> {
+  const handler = new UsageRowHandler(opts, file);
+  const reader = new CsvRecordReader(handler, { file });
+  const onProgress = opts.onProgress;
+  await readTextChunks(path, {
+    file,
+    chunkSize: opts.parallel ? opts.parallel.chunkSize : undefined,
+    onChunk: (chunk) => reader.push(chunk),
+    onProgress: onProgress ? (bytesRead, total) => onProgress(bytesRead, total, handler.rows) : undefined,
+  });
+  reader.end();
+  if (handler.plan === null) throw inputError({ file, message: 'the file is empty (no header row)' });
+  return countsOf(handler);
+}
+
 /**
  * Reads the usage export at `path` in one streaming pass: detects encoding,
- * compression, delimiter and format, calls `opts.sink.add` for every used
- * sign-in, and returns the file's accounting. Throws an input error (naming
+ * compression, delimiter and format, gives the sink every used sign-in, and
+ * returns the file's accounting. A large plain UTF-8 file read into an
+ * {@link InternedUsageSink} is split into ranges read by worker threads
+ * (./parallel.ts) with exactly the same result. Throws an input error (naming
  * the file, and the line where there is one) for an empty file, a header
  * alone, a header that matches no format, UTF-16 without a BOM, or a file in
  * which no row can be used; a usage error for an unknown forced format.
  */
 export async function readUsageFile(path: string, opts: ReadUsageOptions): Promise<InputReport> {
   const file = opts.displayPath ?? path;
-  const handler = new UsageRowHandler(opts, file);
-  const reader = new CsvRecordReader(handler, { file });
-  const onProgress = opts.onProgress;
-  await readTextChunks(path, {
-    file,
-    onChunk: (chunk) => reader.push(chunk),
-    onProgress: onProgress ? (bytesRead, total) => onProgress(bytesRead, total, handler.rows) : undefined,
-  });
-  reader.end();
-  if (handler.plan === null) throw inputError({ file, message: 'the file is empty (no header row)' });
-  if (handler.rows === 0) throw inputError({ file, line: handler.headerLine, message: 'no data rows after the header' });
-  if (handler.used === 0) {
-    const parts = [describeCounts(handler.badCounts), describeCounts(handler.skipped)].filter((x) => x !== '');
-    const where = handler.firstBad.length > 0 ? `; first bad lines: ${handler.firstBad.map((b) => b.line).join(', ')}` : '';
+  let counts: FileCounts | null = null;
+  if (opts.parallel !== false && isInternedSink(opts.sink)) counts = await readUsageParallel(path, opts, file, opts.sink);
+  if (counts === null) counts = await readSequential(path, opts, file);
+  if (counts.rows === 0) throw inputError({ file, line: counts.headerLine, message: 'no data rows after the header' });
+  if (counts.used === 0) {
+    const parts = [describeCounts(counts.bad), describeCounts(counts.skipped)].filter((x) => x !== '');
+    const where = counts.firstBad.length > 0 ? `; first bad lines: ${counts.firstBad.map((b) => b.line).join(', ')}` : '';
     throw inputError({
       file,
-      message: `no usable sign-in in ${handler.rows} row${handler.rows === 1 ? '' : 's'} (${parts.join('; ')})${where}`,
+      message: `no usable sign-in in ${counts.rows} row${counts.rows === 1 ? '' : 's'} (${parts.join('; ')})${where}`,
     });
   }
   return {
     path: file,
-    format: handler.plan.format,
-    rows: handler.rows,
-    used: handler.used,
-    skipped: handler.skipped,
-    bad: handler.badCounts,
-    firstBad: handler.firstBad,
+    format: counts.format,
+    rows: counts.rows,
+    used: counts.used,
+    skipped: counts.skipped,
+    bad: counts.bad,
+    firstBad: counts.firstBad,
   };
 }

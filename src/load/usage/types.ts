@@ -25,7 +25,13 @@ export interface InternedUsageSink {
   userHandle(user: string): number;
   /** The sink's handle of an app name with its optional app id. Called once per distinct pair per file (or per reading thread). */
   appHandle(app: string, appId: string | undefined): number;
-  /** `rows` used sign-ins (1 when streaming rows) of `user` to `app`, the latest on `day`; `role` is the highest role among them (teacher > staff > student > family > unknown). */
+  /**
+   * Used sign-ins of `user` to `app`, the latest on `day`; `role` is the
+   * highest role among them (teacher > staff > student > family > unknown).
+   * `rows` is how many used rows the call stands for, counted per app only:
+   * 1 when streaming rows; when passing per-range summaries, an app's rows
+   * may all come with one of its calls and 0 with the others.
+   */
   addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number): void;
 }
 
@@ -62,6 +68,25 @@ export interface ReadUsageOptions {
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
   /** How the file is named in the report and in errors (default: the path as given). */
   displayPath?: string;
+  /**
+   * Reading a large file on several threads (usage.md "Streaming"): `false`
+   * reads on one thread; by default a plain UTF-8 file of at least 32 MiB
+   * read into an {@link InternedUsageSink} is split in two ranges read by
+   * worker threads. The other settings are for tests.
+   */
+  parallel?: false | ParallelOptions;
+}
+
+/** Tuning of the parallel read (defaults in src/load/usage/parallel.ts). */
+export interface ParallelOptions {
+  /** Smallest file (bytes) that is split. */
+  minBytes?: number;
+  /** Number of ranges (and worker threads). */
+  threads?: number;
+  /** Read size in bytes, on every path (default 1 MiB). */
+  chunkSize?: number;
+  /** Read the ranges in this thread, one after the other, instead of in workers (tests of the splitting itself). */
+  inThread?: boolean;
 }
 
 export type { InputReport };

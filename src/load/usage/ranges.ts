@@ -1,0 +1,182 @@
+/**
+ * Reading one byte range of a plain UTF-8 usage export (the work of one
+ * thread of ./parallel.ts): the header line is read first (so the range is
+ * read with the file's format), then the range, from `start` to the first
+ * record that starts at or after `stopAt`. Sign-ins are summarised per user
+ * and app (last day, highest role, rows per app), which is all the
+ * aggregation needs (usage.md "Scale").
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CsvRecordReader } from '../csv/records.js';
+import type { Role } from '../../model/types.js';
+import { countsOf, UsageRowHandler, type FileCounts } from './read.js';
+import type { CustomFormat, InternedUsageSink } from './types.js';
+
+/** What a range thread is given (structured-clonable). */
+export interface RangeTask {
+  path: string;
+  /** How the file is named in errors. */
+  file: string;
+  customFormats: CustomFormat[];
+  forcedFormat?: string;
+  timezone: string;
+  dateOrder: 'mdy' | 'dmy';
+  asOfDay: number;
+  /** First byte after a BOM. */
+  dataStart: number;
+  /** First byte after the header line (which holds no quote and is not preceded by empty lines). */
+  headerEnd: number;
+  /** First byte of the range: `dataStart`, or a record start. */
+  start: number;
+  /** Stop at the first record starting at or after this file offset (-1: read to the end). */
+  stopAt: number;
+  fileSize: number;
+  /** Reads are aligned to multiples of it, as the one-thread reader's are. */
+  chunkSize: number;
+  /** Most users × apps entries of the summary; past it the range fails (the caller reads on one thread). */
+  maxEntries: number;
+}
+
+/** A range's accounting and summary (structured-clonable; the day arrays are transferable). */
+export interface RangeResult extends FileCounts {
+  start: number;
+  /** File offset of the first record not read (where the range stopped), or the file size. */
+  end: number;
+  /** Line number, as this range counts them, of the record at `end`. */
+  endLine: number;
+  /** Line number, as this range counts them, of its first record (1 for the first range: the header's). */
+  firstLine: number;
+  users: string[];
+  /** Per user: highest role code ({@link ROLE_CODES}). */
+  roles: Uint8Array;
+  apps: { app: string; appId: string | undefined }[];
+  appRows: number[];
+  /** Per app: per user, the last day ({@link NO_DAY}: none). */
+  days: Int32Array[];
+}
+
+/** Role codes of a summary: a higher code wins. */
+export const ROLE_CODES: readonly Role[] = ['unknown', 'family', 'student', 'staff', 'teacher'];
+const CODE_OF: Record<Role, number> = { unknown: 0, family: 1, student: 2, staff: 3, teacher: 4 };
+/** No sign-in. */
+export const NO_DAY = -2147483648;
+
+/** The sink of a range thread: a users × apps matrix of last days. */
+export class RangeSummary implements InternedUsageSink {
+  readonly users: string[] = [];
+  private readonly userIndex = new Map<string, number>();
+  roles = new Uint8Array(1024);
+  readonly apps: { app: string; appId: string | undefined }[] = [];
+  readonly appRows: number[] = [];
+  readonly days: Int32Array[] = [];
+  private capacity = 1024;
+
+  constructor(private readonly maxEntries: number) {}
+
+  userHandle(user: string): number {
+    let u = this.userIndex.get(user);
+    if (u !== undefined) return u;
+    u = this.users.push(user) - 1;
+    this.userIndex.set(user, u);
+    if (u >= this.capacity) {
+      const capacity = this.capacity * 2;
+      this.check(capacity, this.apps.length);
+      const roles = new Uint8Array(capacity);
+      roles.set(this.roles);
+      this.roles = roles;
+      for (let a = 0; a < this.days.length; a++) {
+        const d = new Int32Array(capacity).fill(NO_DAY);
+        d.set(this.days[a]);
+        this.days[a] = d;
+      }
+      this.capacity = capacity;
+    }
+    return u;
+  }
+
+  appHandle(app: string, appId: string | undefined): number {
+    this.check(this.capacity, this.apps.length + 1);
+    this.apps.push({ app, appId });
+    this.appRows.push(0);
+    return this.days.push(new Int32Array(this.capacity).fill(NO_DAY)) - 1;
+  }
+
+  addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
+    this.appRows[app] += rows;
+    const code = CODE_OF[role];
+    if (code > this.roles[user]) this.roles[user] = code;
+    const d = this.days[app];
+    if (day > d[user]) d[user] = day;
+  }
+
+  private check(users: number, apps: number): void {
+    if (users * apps > this.maxEntries) throw new Error('too many users × apps for a range summary');
+  }
+}
+
+/** Reads one range (synchronously: it runs in its own thread). */
+export function readRange(task: RangeTask): RangeResult {
+  const summary = new RangeSummary(task.maxEntries);
+  const handler = new UsageRowHandler(
+    {
+      customFormats: task.customFormats,
+      forcedFormat: task.forcedFormat,
+      timezone: task.timezone,
+      dateOrder: task.dateOrder,
+      asOfDay: task.asOfDay,
+      sink: summary,
+    },
+    task.file,
+  );
+  const first = task.start === task.dataStart;
+  const fd = openSync(task.path, 'r');
+  try {
+    // Offsets the reader sees: the header (unless the range starts with it), then the range.
+    const prefix = first ? 0 : task.headerEnd - task.dataStart;
+    const stopAt = task.stopAt < 0 ? undefined : task.stopAt - task.start + prefix;
+    const reader = new CsvRecordReader(handler, { file: task.file, stopAt });
+    let firstLine = 1;
+    if (!first) {
+      const header = Buffer.alloc(prefix);
+      if (readSync(fd, header, 0, prefix, task.dataStart) !== prefix) throw new Error('short read');
+      reader.push(header);
+      firstLine = reader.line;
+    }
+    let pos = task.start;
+    const size = task.fileSize;
+    const cs = task.chunkSize;
+    // Two read buffers in turn: after a push, the reader keeps at most the tail
+    // of the chunk just pushed (or a copy), never the chunk before it.
+    const buffers = [Buffer.allocUnsafeSlow(cs), Buffer.allocUnsafeSlow(cs)];
+    let turn = 0;
+    while (pos < size && reader.stoppedAt < 0) {
+      const next = Math.min(size, (Math.floor(pos / cs) + 1) * cs);
+      const chunk = buffers[turn].subarray(0, next - pos);
+      turn ^= 1;
+      let got = 0;
+      while (got < chunk.length) {
+        const n = readSync(fd, chunk, got, chunk.length - got, pos + got);
+        if (n === 0) throw new Error('the file shrank while it was read');
+        got += n;
+      }
+      reader.push(chunk);
+      pos = next;
+    }
+    if (reader.stoppedAt < 0) reader.end();
+    const end = reader.stoppedAt < 0 ? size : reader.stoppedAt - prefix + task.start;
+    return {
+      ...countsOf(handler),
+      start: task.start,
+      end,
+      endLine: reader.line,
+      firstLine,
+      users: summary.users,
+      roles: summary.roles.subarray(0, summary.users.length),
+      apps: summary.apps,
+      appRows: summary.appRows,
+      days: summary.days,
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
