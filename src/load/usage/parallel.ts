@@ -216,17 +216,20 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     for (const b of r.firstBad) if (counts.firstBad.length < FIRST_BAD_MAX) counts.firstBad.push({ line: b.line + shift, reason: b.reason });
     lineAtStart = r.endLine + shift;
 
-    const users = new Int32Array(r.users.length);
-    for (let u = 0; u < r.users.length; u++) users[u] = sink.userHandle(r.users[u]);
-    for (let a = 0; a < r.apps.length; a++) {
-      const app = sink.appHandle(r.apps[a].app, r.apps[a].appId);
-      const days = r.days[a];
-      let rows = r.appRows[a];
-      for (let u = 0; u < r.users.length; u++) {
-        const day = days[u];
+    // User by user (the sink's per-user state is then written in order, not app by app across all users).
+    const apps = new Int32Array(r.apps.length);
+    for (let a = 0; a < r.apps.length; a++) apps[a] = sink.appHandle(r.apps[a].app, r.apps[a].appId);
+    // An app's rows go with its first call.
+    const rowsLeft = r.appRows.slice();
+    const days = r.days;
+    for (let u = 0; u < r.users.length; u++) {
+      const user = sink.userHandle(r.users[u]);
+      const role = ROLE_CODES[r.roles[u]];
+      for (let a = 0; a < apps.length; a++) {
+        const day = days[a][u];
         if (day === NO_DAY) continue;
-        sink.addInterned(day, users[u], app, ROLE_CODES[r.roles[u]], rows);
-        rows = 0;
+        sink.addInterned(day, user, apps[a], role, rowsLeft[a]);
+        rowsLeft[a] = 0;
       }
     }
   }

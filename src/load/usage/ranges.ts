@@ -64,7 +64,6 @@ export const NO_DAY = -2147483648;
 /** The sink of a range thread: a users × apps matrix of last days. */
 export class RangeSummary implements InternedUsageSink {
   readonly users: string[] = [];
-  private readonly userIndex = new Map<string, number>();
   roles = new Uint8Array(1024);
   readonly apps: { app: string; appId: string | undefined }[] = [];
   readonly appRows: number[] = [];
@@ -73,11 +72,13 @@ export class RangeSummary implements InternedUsageSink {
 
   constructor(private readonly maxEntries: number) {}
 
+  /**
+   * A new user number for each call: the reader calls it once per distinct
+   * identifier (past its interning limit, again for a seen one: the merge
+   * unifies them by string, so only memory grows, up to `maxEntries`).
+   */
   userHandle(user: string): number {
-    let u = this.userIndex.get(user);
-    if (u !== undefined) return u;
-    u = this.users.push(user) - 1;
-    this.userIndex.set(user, u);
+    const u = this.users.push(user) - 1;
     if (u >= this.capacity) {
       const capacity = this.capacity * 2;
       this.check(capacity, this.apps.length);
