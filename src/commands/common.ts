@@ -1,6 +1,6 @@
 /** Steps several commands share: format, as-of, policy, catalog, baseline, rendering. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { catalogPolicyCandidate, displayPath, loadCatalog } from '../load/catalog.js';
 import { choosePolicyFile, loadPolicy, type LoadedPolicy } from '../load/policy.js';
 import { isIsoDate } from '../load/schema/common.js';
@@ -82,13 +82,41 @@ export function loadBaseline(ctx: CommandContext): Map<string, Status> | null {
   return map;
 }
 
-/** Send the rendered report to --output (atomically) or return it for stdout. */
-export function deliver(ctx: CommandContext, text: string): string {
+/**
+ * Send the rendered report to --output (atomically) or return it for stdout.
+ * `inputs` are the files (or folders) the run read: --output may not name one.
+ */
+export function deliver(ctx: CommandContext, text: string, inputs: readonly string[] = []): string {
   if (ctx.output) {
+    const out = resolve(ctx.cwd, ctx.output);
+    for (const input of inputs) {
+      const abs = resolve(ctx.cwd, input);
+      const rel = relative(abs, out);
+      // A folder input (a roster folder) protects the files already in it.
+      if (out === abs || (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && isDirectory(abs) && existsSync(out))) {
+        throw usageError(`--output would overwrite an input: ${displayPath(abs, ctx.cwd)}; choose another file for the report`);
+      }
+    }
     writeAtomic(ctx.output, text, ctx.cwd);
     return '';
   }
   return text;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The files a vetting run read: manifests, their OpenACR reports, the policy and the baseline. */
+export function vettingInputs(ctx: CommandContext, products: readonly Product[], lp: LoadedPolicy): string[] {
+  const files = products.flatMap((p) => [p.file, ...(p.acr ? [p.acr.file] : [])]);
+  if (lp.source !== 'defaults') files.push(lp.source);
+  if (ctx.baseline) files.push(ctx.baseline);
+  return files;
 }
 
 /** Print a report's warnings on stderr. */

@@ -22,7 +22,7 @@ import { REPORTERS } from '../reporters/index.js';
 import { buildReport, exitStatusOf, type UsageResults } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import type { ProductCounts } from '../engine/usage.js';
-import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, VERSION } from './common.js';
+import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** The sample district shipped with edvet. */
@@ -169,6 +169,6 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   });
   printWarnings(ctx, report);
   const text = REPORTERS[format](report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
-  return { stdout: deliver(ctx, text), exitCode: exitStatusOf(report, ctx.failOn) };
+  return { stdout: deliver(ctx, text, [...vettingInputs(ctx, catalog.products, lp), ...files, ...(rosterPath ? [rosterPath] : [])]), exitCode: exitStatusOf(report, ctx.failOn) };
 }
 

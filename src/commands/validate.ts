@@ -9,6 +9,7 @@ export async function runValidate(ctx: CommandContext, paths: string[]): Promise
   const errors: Problem[] = [];
   const warnings: string[] = [];
   let policySource = 'defaults';
+  const read: string[] = [...targets];
   let products = 0;
   const collect = (fn: () => void) => {
     try {
@@ -20,6 +21,7 @@ export async function runValidate(ctx: CommandContext, paths: string[]): Promise
   };
   collect(() => {
     policySource = policyFor(ctx, targets).source;
+    if (policySource !== 'defaults') read.push(policySource);
   });
   collect(() => {
     const cat = catalogFor(ctx, targets);
@@ -50,5 +52,5 @@ export async function runValidate(ctx: CommandContext, paths: string[]): Promise
       : `${errors.map((p) => `${formatProblem(p)}\n`).join('')}${errors.length} error${errors.length === 1 ? '' : 's'}\n`;
   }
   if (!valid) ctx.stderr(`edvet: validation failed with ${errors.length} error${errors.length === 1 ? '' : 's'}`);
-  return { stdout: deliver(ctx, text), exitCode: valid ? 0 : 2 };
+  return { stdout: deliver(ctx, text, read), exitCode: valid ? 0 : 2 };
 }

@@ -2,7 +2,7 @@
 import { REPORTERS, FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import { RULES } from '../rules/index.js';
-import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, VERSION } from './common.js';
+import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** The vetting rules, in report order. */
@@ -29,5 +29,5 @@ export async function runVet(ctx: CommandContext, paths: string[]): Promise<Comm
   });
   printWarnings(ctx, report);
   const text = REPORTERS[format](report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
-  return { stdout: deliver(ctx, text), exitCode: exitStatusOf(report, ctx.failOn) };
+  return { stdout: deliver(ctx, text, vettingInputs(ctx, catalog.products, lp)), exitCode: exitStatusOf(report, ctx.failOn) };
 }

@@ -105,10 +105,7 @@ describe('--output that names an input is refused and the input survives', () =>
   ];
 
   for (const t of targets) {
-    // BUG: src/commands/write.ts writeAtomic() never compares --output with the run's inputs: the report silently replaces
-    // the manifest / policy / export / roster (e.g. `edvet vet catalog --format json --output catalog/quillwork.yaml` exits 1
-    // and quillwork.yaml now holds the JSON report; the next run fails on it). Expected: exit 2, "--output would overwrite an input".
-    it.skip(`BUG: ${t.name}`, async () => {
+    it(t.name, async () => {
       const d = tempDir('edvet-overwrite-');
       try {
         cpSync(join(ROOT, 'fixtures/privacy'), d, { recursive: true });
