@@ -138,4 +138,14 @@ describe('parallel read', () => {
     expect(many).toEqual(one);
     expect((one.report as { used: number }).used).toBe(20000);
   });
+
+  it('agrees with one thread when sign-in days are a century apart (the range summaries give up, one thread reads)', async () => {
+    const rows = ['timestamp,user_id,role,app'];
+    for (let i = 0; i < 400; i++) rows.push(`${i === 300 ? '1901-02-03' : '2025-09-02'}T10:00:00Z,user${i % 37},student,App ${i % 3}`);
+    const path = join(dir, 'century.csv');
+    writeFileSync(path, rows.join('\n') + '\n');
+    const one = await run(path, false, null);
+    for (const inThread of [true, false]) expect(await run(path, { minBytes: 0, threads: 2, chunkSize: 512, inThread }, null)).toEqual(one);
+    expect((one.report as { used: number }).used).toBe(400);
+  });
 });

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { looksLikeBomlessUtf16 } from '../csv/source.js';
 import { FIRST_BAD_MAX, type FileCounts } from './read.js';
-import { NO_DAY, readRange, ROLE_CODES, type RangeResult, type RangeTask } from './ranges.js';
+import { readRange, ROLE_CODES, type RangeResult, type RangeTask } from './ranges.js';
 import type { InternedUsageSink, ReadUsageOptions } from './types.js';
 
 /** Files below this size are read on one thread (a worker costs ~50 ms to start). */
@@ -222,13 +222,14 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     // An app's rows go with its first call.
     const rowsLeft = r.appRows.slice();
     const days = r.days;
+    const base = r.dayBase;
     for (let u = 0; u < r.users.length; u++) {
       const user = sink.userHandle(r.users[u]);
       const role = ROLE_CODES[r.roles[u]];
       for (let a = 0; a < apps.length; a++) {
-        const day = days[a][u];
-        if (day === NO_DAY) continue;
-        sink.addInterned(day, user, apps[a], role, rowsLeft[a]);
+        const v = days[a][u];
+        if (v === 0) continue;
+        sink.addInterned(base + v, user, apps[a], role, rowsLeft[a]);
         rowsLeft[a] = 0;
       }
     }

@@ -51,15 +51,29 @@ export interface RangeResult extends FileCounts {
   roles: Uint8Array;
   apps: { app: string; appId: string | undefined }[];
   appRows: number[];
-  /** Per app: per user, the last day ({@link NO_DAY}: none). */
-  days: Int32Array[];
+  /** Per app: per user, the last day as `day - dayBase` (0: none). */
+  days: Uint16Array[];
+  dayBase: number;
 }
 
 /** Role codes of a summary: a higher code wins. */
 export const ROLE_CODES: readonly Role[] = ['unknown', 'family', 'student', 'staff', 'teacher'];
-const CODE_OF: Record<Role, number> = { unknown: 0, family: 1, student: 2, staff: 3, teacher: 4 };
-/** No sign-in. */
-export const NO_DAY = -2147483648;
+function roleCode(role: Role): number {
+  switch (role) {
+    case 'teacher':
+      return 4;
+    case 'staff':
+      return 3;
+    case 'student':
+      return 2;
+    case 'family':
+      return 1;
+    default:
+      return 0;
+  }
+}
+/** Days are kept as 16-bit offsets from a base day 32,768 days (~90 years) before the first one seen. */
+const DAY_SPAN = 32768;
 
 /** The sink of a range thread: a users × apps matrix of last days. */
 export class RangeSummary implements InternedUsageSink {
@@ -67,7 +81,9 @@ export class RangeSummary implements InternedUsageSink {
   roles = new Uint8Array(1024);
   readonly apps: { app: string; appId: string | undefined }[] = [];
   readonly appRows: number[] = [];
-  readonly days: Int32Array[] = [];
+  /** Per app, per user: last day − `dayBase` (0: none); 2 bytes an entry keeps the matrix small in cache. */
+  readonly days: Uint16Array[] = [];
+  dayBase = Number.NaN;
   private capacity = 1024;
 
   constructor(private readonly maxEntries: number) {}
@@ -86,7 +102,7 @@ export class RangeSummary implements InternedUsageSink {
       roles.set(this.roles);
       this.roles = roles;
       for (let a = 0; a < this.days.length; a++) {
-        const d = new Int32Array(capacity).fill(NO_DAY);
+        const d = new Uint16Array(capacity);
         d.set(this.days[a]);
         this.days[a] = d;
       }
@@ -99,15 +115,24 @@ export class RangeSummary implements InternedUsageSink {
     this.check(this.capacity, this.apps.length + 1);
     this.apps.push({ app, appId });
     this.appRows.push(0);
-    return this.days.push(new Int32Array(this.capacity).fill(NO_DAY)) - 1;
+    return this.days.push(new Uint16Array(this.capacity)) - 1;
   }
 
   addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
     this.appRows[app] += rows;
-    const code = CODE_OF[role];
+    const code = roleCode(role);
     if (code > this.roles[user]) this.roles[user] = code;
+    let v = day - this.dayBase;
+    if (!(v >= 1 && v <= 65535)) v = this.rebase(day);
     const d = this.days[app];
-    if (day > d[user]) d[user] = day;
+    if (v > d[user]) d[user] = v;
+  }
+
+  /** The offset of the first day seen, or a failure for a day ~90 years from it (the caller reads on one thread). */
+  private rebase(day: number): number {
+    if (this.dayBase === this.dayBase) throw new Error('sign-in days too far apart for a range summary');
+    this.dayBase = day - DAY_SPAN;
+    return DAY_SPAN;
   }
 
   private check(users: number, apps: number): void {
@@ -176,6 +201,7 @@ export function readRange(task: RangeTask): RangeResult {
       apps: summary.apps,
       appRows: summary.appRows,
       days: summary.days,
+      dayBase: summary.dayBase,
     };
   } finally {
     closeSync(fd);
