@@ -92,7 +92,7 @@ describe('--output under SIGKILL', () => {
     // Deterministic "random" moments across the whole run (seeded LCG), so a failure reproduces.
     let seed = 20261123;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const delays = Array.from({ length: 8 }, (_, i) => Math.round(((i + rnd()) / 8) * fullMs * 1.2));
+    const delays = Array.from({ length: 6 }, (_, i) => Math.round(((i + rnd()) / 6) * fullMs * 1.2));
     const results: (Trial & { delayMs: number })[] = [];
     for (const [i, delayMs] of delays.entries()) results.push({ ...(await trial(`t${i}`, { delayMs })), delayMs });
     if (process.env.EDVET_HARDENING_VERBOSE) console.log(JSON.stringify(results));
@@ -105,7 +105,7 @@ describe('--output under SIGKILL', () => {
 
   it('killed the instant the temp file appears (during the write): the old report stays whole', async () => {
     const results: Trial[] = [];
-    for (let i = 0; i < 4; i++) results.push(await trial(`w${i}`, { onTempFile: true }));
+    for (let i = 0; i < 3; i++) results.push(await trial(`w${i}`, { onTempFile: true }));
     if (process.env.EDVET_HARDENING_VERBOSE) console.log(JSON.stringify(results));
     for (const r of results) {
       expect(r.dest, JSON.stringify(r)).not.toBe('other');
