@@ -44,12 +44,16 @@ function workerUrl(): URL {
   return new URL('../../../dist/load/usage/worker.js', import.meta.url);
 }
 
-function runWorker(task: RangeTask): Promise<RangeResult> {
+function runWorker(task: RangeTask, onProgress: (bytes: number, rows: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     let settled = false;
     // No command-line options: a worker needs none, and a preloaded module (--import) must not run in it.
     const worker = new Worker(workerUrl(), { workerData: task, execArgv: [] });
-    worker.once('message', (msg: { result?: RangeResult; error?: string }) => {
+    worker.on('message', (msg: { result?: RangeResult; error?: string; progress?: [number, number] }) => {
+      if (msg.progress) {
+        onProgress(msg.progress[0], msg.progress[1]);
+        return;
+      }
       settled = true;
       if (msg.result) resolve(msg.result);
       else reject(new Error(msg.error ?? 'range worker failed'));
@@ -160,10 +164,23 @@ export async function readUsageParallel(path: string, opts: ReadUsageOptions, fi
     chunkSize: po.chunkSize ?? DEFAULT_CHUNK,
     maxEntries: MAX_ENTRIES,
   });
-  const run = (t: RangeTask): Promise<RangeResult> => (po.inThread ? Promise.resolve().then(() => readRange(t)) : runWorker(t));
   const starts = [dataStart, ...cuts];
+  // Progress: bytes and rows read so far by each range.
+  const progress = starts.map(() => [0, 0]);
+  const onProgress = opts.onProgress;
+  const report = (k: number) => (bytes: number, rows: number) => {
+    if (!onProgress || k >= progress.length) return;
+    progress[k] = [bytes, rows];
+    onProgress(
+      progress.reduce((n, p) => n + p[0], 0),
+      size,
+      progress.reduce((n, p) => n + p[1], 0),
+    );
+  };
+  const run = (t: RangeTask, k: number): Promise<RangeResult> =>
+    po.inThread ? Promise.resolve().then(() => readRange(t, report(k))) : runWorker(t, report(k));
   const stops = [...cuts, -1];
-  const pending = starts.map((s, k) => run(task(s, stops[k])));
+  const pending = starts.map((s, k) => run(task(s, stops[k]), k));
   // Keep every rejection handled; a range that is not needed may fail.
   const settled = pending.map((p) => p.then((r) => ({ r }), (e: unknown) => ({ e })));
 
@@ -175,7 +192,7 @@ export async function readUsageParallel(path: string, opts: ReadUsageOptions, fi
       if (starts[k] !== expected) {
         // The range before ran past this cut (a quoted line break): read this one again from where it stopped.
         const stop = k + 1 < stops.length && stops[k] > expected ? stops[k] : -1;
-        s = await run(task(expected, stop)).then((r) => ({ r }), (e: unknown) => ({ e }));
+        s = await run(task(expected, stop), k).then((r) => ({ r }), (e: unknown) => ({ e }));
       }
       if (!('r' in s)) return null;
       results.push(s.r);
@@ -185,7 +202,7 @@ export async function readUsageParallel(path: string, opts: ReadUsageOptions, fi
     await Promise.all(settled);
   }
   if (expected < size) return null;
-  if (opts.onProgress) opts.onProgress(size, size, results.reduce((n, r) => n + r.rows, 0));
+  if (onProgress) onProgress(size, size, results.reduce((n, r) => n + r.rows, 0));
   return merge(results, sink);
 }
 

@@ -140,8 +140,11 @@ export class RangeSummary implements InternedUsageSink {
   }
 }
 
-/** Reads one range (synchronously: it runs in its own thread). */
-export function readRange(task: RangeTask): RangeResult {
+/** Bytes of the range read between two progress reports. */
+const PROGRESS_BYTES = 16 * 1024 * 1024;
+
+/** Reads one range (synchronously: it runs in its own thread); `onProgress` gets the range's bytes and rows read so far, now and then. */
+export function readRange(task: RangeTask, onProgress?: (bytes: number, rows: number) => void): RangeResult {
   const summary = new RangeSummary(task.maxEntries);
   const handler = new UsageRowHandler(
     {
@@ -175,6 +178,7 @@ export function readRange(task: RangeTask): RangeResult {
     // of the chunk just pushed (or a copy), never the chunk before it.
     const buffers = [Buffer.allocUnsafeSlow(cs), Buffer.allocUnsafeSlow(cs)];
     let turn = 0;
+    let reported = pos;
     while (pos < size && reader.stoppedAt < 0) {
       const next = Math.min(size, (Math.floor(pos / cs) + 1) * cs);
       const chunk = buffers[turn].subarray(0, next - pos);
@@ -187,6 +191,10 @@ export function readRange(task: RangeTask): RangeResult {
       }
       reader.push(chunk);
       pos = next;
+      if (onProgress && pos - reported >= PROGRESS_BYTES) {
+        reported = pos;
+        onProgress(pos - task.start, handler.rows);
+      }
     }
     if (reader.stoppedAt < 0) reader.end();
     const end = reader.stoppedAt < 0 ? size : reader.stoppedAt - prefix + task.start;
