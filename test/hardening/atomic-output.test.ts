@@ -52,7 +52,7 @@ function trial(sub: string, how: { delayMs: number } | { onTempFile: true }, sig
   const dest = join(d, 'report.html');
   writeFileSync(dest, OLD);
   return new Promise((done, fail) => {
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.EDVET_DEBUG;
     const child = spawn(process.execPath, [BIN, ...ARGS, '--output', dest], { cwd: ROOT, env, stdio: 'ignore' });
     let watcher: ReturnType<typeof watch> | null = null;
