@@ -38,6 +38,10 @@ function addCommon(cmd: Command, opts: { baseline?: boolean; failOn?: boolean } 
 /** Run the CLI on `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const env = process.env;
+  // A reader that closes the pipe early (`edvet … | head`) is not an error: stop writing quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const debug = env.EDVET_DEBUG === '1';
   const errTTY = Boolean(process.stderr.isTTY);
   const inCI = Boolean(env.CI) && env.CI !== 'false';

@@ -71,7 +71,7 @@ export async function readUsage(
   if (forcedFormat && !BUILTIN_FORMATS.includes(forcedFormat) && !custom.some((f) => f.name === forcedFormat)) {
     throw usageError(`unknown --usage-format '${forcedFormat}'; expected one of: ${[...custom.map((f) => f.name), ...BUILTIN_FORMATS].join(', ')}`);
   }
-  const roster = rosterPath ? await loadRoster(resolve(ctx.cwd, rosterPath)) : null;
+  const roster = rosterPath ? await loadRoster(displayPath(resolve(ctx.cwd, rosterPath), ctx.cwd)) : null;
   const index = new Map<string, number>();
   products.forEach((p, i) => {
     for (const k of matchKeys(p)) if (!index.has(k)) index.set(k, i);

@@ -81,7 +81,8 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
   parsed.forEach((doc, index) => {
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
-      problems.push({ file, line: at?.line, column: at?.col, message: yamlMessage(err.code, err.message) });
+      const key = err.code === 'DUPLICATE_KEY' ? /^[^:\n]{1,60}/.exec(text.slice(err.pos[0]))?.[0].trim() : undefined;
+      problems.push({ file, line: at?.line, column: at?.col, message: key ? `duplicate key \`${key}\`: each field may appear once` : yamlMessage(err.code, err.message) });
     }
     if (doc.errors.length > 0) return;
     const contents = doc.contents as Node | null;

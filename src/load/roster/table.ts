@@ -5,6 +5,7 @@
  * (ragged rows, CRLF/LF/CR mixed, missing final newline); errors name
  * file:line:column and never quote a cell's content.
  */
+import { describeHeaderCells } from '../header-text.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { inputError } from '../../model/errors.js';
@@ -119,7 +120,7 @@ export class Table {
         file: this.display,
         line: 1,
         column: 1,
-        message: `missing column "${names[0]}" (${purpose}); the header has: ${this.header.filter((h) => h.trim() !== '').join(', ')}`,
+        message: `missing column "${names[0]}" (${purpose}); ${describeHeaderCells(this.header, 'the header has')}`,
       });
     }
     return i;

@@ -112,6 +112,12 @@ export function issuesToProblems(error: z.ZodError, doc: YamlDoc, schema: unknow
       continue;
     }
     let message = issue.message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message)) {
+      const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+      const op = issue.code === 'too_big' ? (issue.inclusive ? '≤' : '<') : issue.inclusive ? '≥' : '>';
+      const what = issue.origin === 'array' ? 'a list with length' : issue.origin === 'string' ? 'text with length' : 'a number';
+      message = `expected ${what} ${op} ${String(bound)}`;
+    }
     if (issue.code === 'invalid_value' && 'values' in issue) {
       message = `expected one of ${(issue.values as unknown[]).map((v) => String(v)).join(', ')}`;
     }

@@ -3,6 +3,7 @@
  * formats"): header normalisation, format detection and the per-format row
  * plan the reader follows.
  */
+import { describeHeaderCells } from '../header-text.js';
 import { inputError, usageError } from '../../model/errors.js';
 import { TimestampParser, timestampParser } from './timestamps.js';
 import type { CustomFormat } from './types.js';
@@ -250,10 +251,7 @@ function builtinPlan(def: BuiltinDef, h: HeaderIndex, s: Settings, overrides: Cu
 
 /** Header names safe to quote in an error (they name columns, not people); a data row is not quoted. */
 function describeHeader(h: HeaderIndex): string {
-  const looksLikeData = h.raw.some((r) => r.includes('@') || /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2}/.test(r));
-  if (looksLikeData) return 'the first row looks like data, not a header (a header row is needed)';
-  const shown = h.raw.slice(0, 30).map((r) => JSON.stringify(r.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 60)));
-  return `header found: ${shown.join(', ')}${h.raw.length > 30 ? `, … (${h.raw.length} columns)` : ''}`;
+  return describeHeaderCells(h.raw);
 }
 
 /** All format names a policy makes known: its custom formats then the built-ins. */
