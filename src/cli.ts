@@ -38,6 +38,9 @@ function addCommon(cmd: Command, opts: { baseline?: boolean; failOn?: boolean } 
 /** Run the CLI on `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const env = process.env;
+  // Ctrl-C: reports are written synchronously, so the handler runs only between writes and never
+  // leaves a half-renamed report or a temp file behind; 130 is the shell's status for SIGINT.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(sig === 'SIGINT' ? 130 : 143));
   // A reader that closes the pipe early (`edvet … | head`) is not an error: stop writing quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;

@@ -1,5 +1,5 @@
 /** Writing reports: atomically (temp file in the same folder, then rename), never over an input. */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inputError } from '../model/errors.js';
@@ -18,6 +18,7 @@ export function writeAtomic(path: string, text: string, cwd: string): void {
   } catch (e) {
     if (e instanceof Error && 'kind' in e) throw e;
   }
+  removeStaleTemps(dir, basename(abs));
   const tmp = join(dir, `.${basename(abs)}.edvet-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const fd = openSync(tmp, 'wx', 0o644);
@@ -33,5 +34,30 @@ export function writeAtomic(path: string, text: string, cwd: string): void {
     if (e instanceof Error && 'kind' in e) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw inputError({ file: path, message: code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot write the report here' : `cannot write the report: ${code ?? (e as Error).message}` });
+  }
+}
+
+/** Remove temp files an earlier, killed run left beside the same report (their process is gone). */
+function removeStaleTemps(dir: string, name: string): void {
+  const prefix = `.${name}.edvet-tmp-`;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).filter((e) => e.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const pid = Number(/^(\d+)-/.exec(e.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, e), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
