@@ -17,8 +17,7 @@ import { dayOf, SchoolCalendar } from '../model/calendar.js';
 import { usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { InputReport } from '../model/types.js';
-import { FORMATS_BY_COMMAND } from '../reporters/index.js';
-import { REPORTERS } from '../reporters/index.js';
+import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
 import { buildReport, exitStatusOf, type UsageResults } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import type { ProductCounts } from '../engine/usage.js';
@@ -168,7 +167,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     baseline: loadBaseline(ctx),
   });
   printWarnings(ctx, report);
-  const text = REPORTERS[format](report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
+  const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
   return { stdout: deliver(ctx, text, [...vettingInputs(ctx, catalog.products, lp), ...files, ...(rosterPath ? [rosterPath] : [])]), exitCode: exitStatusOf(report, ctx.failOn) };
 }
 

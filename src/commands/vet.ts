@@ -1,5 +1,5 @@
 /** `edvet vet [PATH...]`: vet manifests against the policy; one verdict per product. */
-import { REPORTERS, FORMATS_BY_COMMAND } from '../reporters/index.js';
+import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
@@ -28,6 +28,6 @@ export async function runVet(ctx: CommandContext, paths: string[]): Promise<Comm
     baseline: loadBaseline(ctx),
   });
   printWarnings(ctx, report);
-  const text = REPORTERS[format](report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
+  const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
   return { stdout: deliver(ctx, text, vettingInputs(ctx, catalog.products, lp)), exitCode: exitStatusOf(report, ctx.failOn) };
 }

@@ -27,11 +27,4 @@ export const REPORTERS: Record<FormatName, Reporter> = {
   html: renderHtml,
 };
 
-/** The formats each command accepts, the default first (`rules`/`explain` and `letters` are rendered elsewhere). */
-export const FORMATS_BY_COMMAND: Record<string, FormatName[]> = {
-  vet: ['table', 'json', 'markdown', 'csv', 'junit', 'sarif', 'github', 'html'],
-  audit: ['table', 'json', 'markdown', 'csv', 'junit', 'sarif', 'github', 'html'],
-  usage: ['table', 'json', 'markdown', 'csv', 'html'],
-  sunset: ['table', 'json', 'markdown', 'csv', 'html'],
-  validate: ['table', 'json'],
-};
+export { FORMATS_BY_COMMAND } from './formats.js';
