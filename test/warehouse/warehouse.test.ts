@@ -65,12 +65,9 @@ async function warehouseSummary(rawCsv: string, outCsv: string, asOf: string, tz
   }
 }
 
-/** The report without what legitimately differs: inputs, and `rows` (sign-in rows vs summary rows). */
+/** The products of a report (inputs legitimately differ; `rows` agrees because summary rows are weighted by `sign_ins`). */
 function figures(report: Report) {
-  return report.products.map((p) => {
-    const { rows: _rows, ...usage } = p.usage ?? {};
-    return { ...p, usage };
-  });
+  return report.products;
 }
 
 /** Usage figures only, keyed by product, for readable failure diffs. */

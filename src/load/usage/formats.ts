@@ -72,6 +72,8 @@ export interface RowPlan {
   noTimestampSkip: string | null;
   skipWhen: { col: number; values: Set<string>; notIn: boolean; reason: string } | null;
   timestamps: TimestampParser;
+  /** A column counting the sign-ins a row stands for (edvet-summary's `sign_ins`), -1: each row is one. */
+  weight: number;
 }
 
 interface Settings {
@@ -98,7 +100,7 @@ const BUILTINS: BuiltinDef[] = [
     name: 'edvet-summary',
     required: ['app', 'user_id', 'role', 'month', 'sign_ins', 'last_seen'],
     defaults: {},
-    plan: (h) => ({ timestamp: h.col('last_seen'), user: h.col('user_id'), app: h.col('app'), appId: h.col('app_id'), role: h.col('role') }),
+    plan: (h) => ({ timestamp: h.col('last_seen'), user: h.col('user_id'), app: h.col('app'), appId: h.col('app_id'), role: h.col('role'), weight: h.col('sign_ins') }),
   },
   {
     name: 'entra-signins',
@@ -198,6 +200,7 @@ function basePlan(format: string, columns: number, timestamps: TimestampParser):
     noTimestampSkip: null,
     skipWhen: null,
     timestamps,
+    weight: -1,
   };
 }
 

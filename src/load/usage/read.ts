@@ -304,9 +304,27 @@ export class UsageRowHandler implements CsvRecordHandler {
       if (this.constApp < 0) this.constApp = this.appNames.number(p.appConst!);
       app = this.constApp;
     }
+    // A summary row stands for `sign_ins` sign-ins, so `rows` agrees with the raw events it summarises.
+    let weight = 1;
+    if (p.weight >= 0) {
+      this.trim(rec, p.weight);
+      weight = 0;
+      for (let i = this.s; i < this.e; i++) {
+        const c = buf[i] - 48;
+        if (c < 0 || c > 9 || weight > 1e12) {
+          weight = 0;
+          break;
+        }
+        weight = weight * 10 + c;
+      }
+      if (weight < 1) {
+        this.badRow(rec.line, 'unreadable sign_ins count');
+        return;
+      }
+    }
     const appHandle = this.appHandle(app, appId);
     const user = this.users.get(buf, us, ue, ascii);
-    this.sink.addInterned(day, user, appHandle, role, 1);
+    this.sink.addInterned(day, user, appHandle, role, weight);
     this.used++;
   }
 }

@@ -128,7 +128,7 @@ describe('edvet format', () => {
 });
 
 describe('edvet-summary format', () => {
-  it('emits one sign-in per row on last_seen', async () => {
+  it('emits each row on last_seen, once per sign-in it counts (sign_ins)', async () => {
     const { report, events } = await read('edvet-summary.csv');
     expect(report.format).toBe('edvet-summary');
     expect(report.rows).toBe(6);
@@ -139,11 +139,15 @@ describe('edvet-summary format', () => {
       { line: 6, reason: 'empty user' },
       { line: 7, reason: 'unparsable timestamp' },
     ]);
-    expect(events).toEqual([
+    const first = (day: string) => events.find((e) => e.day === day);
+    expect([first('2025-09-29'), first('2025-10-02'), first('2025-10-31')]).toEqual([
       { day: '2025-09-29', user: 'stu-0101', app: 'Khan Academy', appId: undefined, role: 'student' },
       { day: '2025-10-02', user: 'stu-0101', app: 'Khan Academy', appId: undefined, role: 'student' },
       { day: '2025-10-31', user: 'tch-0101', app: 'Desmos', appId: undefined, role: 'teacher' },
     ]);
+    const count = (day: string) => events.filter((e) => e.day === day).length;
+    expect([count('2025-09-29'), count('2025-10-02'), count('2025-10-31')]).toEqual([14, 3, 7]);
+    expect(events).toHaveLength(24);
   });
 });
 
