@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { UsageFlags } from '../cli.js';
 import { UsageAggregator } from '../engine/aggregate.js';
 import { displayPath, matchKeys } from '../load/catalog.js';
-import { fsError, walkFiles } from '../load/files.js';
+import { expandPaths } from '../load/files.js';
 import type { LoadedPolicy } from '../load/policy.js';
 import { loadRoster } from '../load/roster/index.js';
 import { BUILTIN_FORMATS, readUsageFile } from '../load/usage/read.js';
@@ -33,22 +33,10 @@ const USAGE_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 
 /** Usage files under the given paths: files as given, folders searched recursively. */
 export function findUsageFiles(paths: readonly string[], cwd: string): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch (e) {
-      throw fsError(e, p, 'a usage export (CSV) or a folder of them');
-    }
-    if (st.isDirectory()) {
-      const found = walkFiles(abs, (n) => USAGE_FILE.test(n));
-      if (found.length === 0) throw usageError(`${p}: this folder holds no usage exports (*.csv, *.csv.gz, *.tsv, *.txt)`);
-      out.push(...found);
-    } else out.push(abs);
-  }
-  return [...new Set(out)];
+  return expandPaths(paths, cwd, (abs) => USAGE_FILE.test(abs), {
+    item: 'a usage export (CSV) or a folder of them',
+    emptyFolder: 'this folder holds no usage exports (*.csv, *.csv.gz, *.tsv, *.txt)',
+  });
 }
 
 function customFormats(lp: LoadedPolicy): CustomFormat[] {

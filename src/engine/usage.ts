@@ -3,23 +3,15 @@
  * the aggregated counts of one product.
  */
 import type { Policy } from '../load/schema/policy.js';
+import type { UsageCounts } from './aggregate.js';
 import { isoOf } from '../model/calendar.js';
 import type { Product } from '../model/product.js';
 import type { Finding, Renewal, SunsetPlan, UsageFigures } from '../model/types.js';
 import { addDays } from '../rules/dates.js';
 import { decideBy } from '../rules/contract/renewal.js';
 
-/** What the aggregation counted for one product (src/engine/aggregate.ts). */
-export interface ProductCounts {
-  rows: number;
-  activeUsers: number;
-  activeTeachers: number;
-  activeStudents: number;
-  semesterActiveUsers: number;
-  teachersWithAccess: number | null;
-  semesterActiveTeachersWithAccess: number | null;
-  lastSeen: number | null;
-}
+/** What the aggregation counted for one product. */
+export type ProductCounts = UsageCounts;
 
 /** The steps of a retirement, in the order rules.md gives them. */
 export const SUNSET_STEPS = [

@@ -3,11 +3,11 @@
  * of the run (YAML, schema, duplicates, ACRs) is collected and thrown together.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { expandGrades } from '../model/grades.js';
 import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../model/product.js';
-import { fsError, readFileBytes, walkFiles } from './files.js';
+import { expandPaths, readFileBytes } from './files.js';
 import { loadOpenAcr, type AcrReport } from './openacr.js';
 import { issuesToProblems } from './schema/issues.js';
 import { ManifestSchema, type Manifest } from './schema/manifest.js';
@@ -28,30 +28,12 @@ export function displayPath(abs: string, cwd: string): string {
 
 /** The manifest files under the given paths (files as given; folders searched recursively for *.yaml / *.yml). */
 export function findManifestFiles(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): string[] {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch (e) {
-      problems.push(...(fsError(e, p, 'a manifest file or a catalog folder') as EdvetError).problems);
-      continue;
-    }
-    if (st.isDirectory()) {
-      const found = walkFiles(abs, (n) => /\.ya?ml$/i.test(n) && n !== POLICY_FILE_NAME).filter((f) => !exclude.has(f));
-      if (found.length === 0) problems.push({ file: p, message: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests' });
-      files.push(...found);
-    } else {
-      files.push(abs);
-    }
-  }
-  if (problems.length) throw inputError(problems);
-  return [...new Set(files)];
+  return expandPaths(paths, cwd, (abs) => /\.ya?ml$/i.test(abs) && basename(abs) !== POLICY_FILE_NAME && !exclude.has(abs), {
+    item: 'a manifest file or a catalog folder',
+    emptyFolder: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests',
+  });
 }
 
-/** Load, validate and derive every product under `paths`. */
 /** `exclude` holds absolute paths that are not manifests (the policy file in use). */
 export function loadCatalog(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): Catalog {
   const files = findManifestFiles(paths, cwd, exclude);

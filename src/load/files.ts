@@ -1,7 +1,7 @@
 /** File-system access with errors a district can act on. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { inputError } from '../model/errors.js';
+import { join, resolve } from 'node:path';
+import { EdvetError, inputError, type Problem } from '../model/errors.js';
 
 /** Read a whole file; a missing, unreadable or directory path is an input error. */
 export function readFileBytes(absPath: string, displayPath: string, what: string): Buffer {
@@ -48,4 +48,38 @@ export function walkFiles(dir: string, keep: (name: string) => boolean): string[
   };
   visit(dir);
   return out;
+}
+
+/**
+ * Expand paths as typed: a file is taken as given, a folder is searched
+ * recursively for the files `keep` accepts (given their absolute path). Every missing path and every folder
+ * with nothing to read is reported, together.
+ */
+export function expandPaths(
+  paths: readonly string[],
+  cwd: string,
+  keep: (abs: string) => boolean,
+  what: { item: string; emptyFolder: string },
+): string[] {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      problems.push(...(fsError(e, p, what.item) as EdvetError).problems);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = walkFiles(abs, () => true).filter(keep);
+      if (found.length === 0) problems.push({ file: p, message: what.emptyFolder });
+      files.push(...found);
+    } else {
+      files.push(abs);
+    }
+  }
+  if (problems.length) throw inputError(problems);
+  return [...new Set(files)];
 }

@@ -16,7 +16,7 @@ export function decodeRange(buf: Buffer, s: number, e: number, ascii: boolean): 
   return ascii ? b.latin1Slice(s, e) : b.utf8Slice(s, e);
 }
 
-/** FNV-1a hash of `buf[s, e)` (the hash {@link BytesInterner} uses). */
+/** FNV-1a hash of `buf[s, e)` (the hash {@link BytesToInt} uses). */
 export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5 ^ (e - s);
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
@@ -24,117 +24,10 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
 }
 
 /**
- * An open-addressing hash table from byte strings to values of type T. After
- * `limit` distinct keys it stops storing new ones (they are still made and
- * returned), so memory stays bounded. A probe reads the table only (hash and
- * key number side by side); the stored bytes are compared on a hash match.
- */
-export class BytesInterner<T> {
-  /** Pairs [hash, key number]; key number -1 = empty. */
-  private table: Int32Array;
-  private mask: number;
-  /** Per stored key: start in `store`, length. */
-  private meta = new Int32Array(2 * 1024);
-  private values: T[] = [];
-  private store: Buffer = Buffer.alloc(64 * 1024);
-  private storeUsed = 0;
-  private readonly make: (text: string) => T;
-  private readonly limit: number;
-
-  constructor(make: (text: string) => T, limit = 1 << 22) {
-    this.make = make;
-    this.limit = limit;
-    this.table = BytesInterner.emptyTable(1024);
-    this.mask = 1023;
-  }
-
-  private static emptyTable(size: number): Int32Array {
-    const t = new Int32Array(size * 2);
-    for (let i = 1; i < t.length; i += 2) t[i] = -1;
-    return t;
-  }
-
-  /** Number of distinct keys stored. */
-  get size(): number {
-    return this.values.length;
-  }
-
-  /** The value for the bytes `buf[s, e)` (made on first sight). */
-  get(buf: Buffer, s: number, e: number, ascii: boolean): T {
-    return this.getHashed(buf, s, e, hashBytes(buf, s, e), ascii);
-  }
-
-  /** {@link get} with the key's {@link hashBytes} already computed. */
-  getHashed(buf: Buffer, s: number, e: number, h: number, ascii: boolean): T {
-    const table = this.table;
-    const mask = this.mask;
-    const len = e - s;
-    let idx = h & mask;
-    for (;;) {
-      const slot = table[2 * idx + 1];
-      if (slot === -1) break;
-      if (table[2 * idx] === h && this.meta[2 * slot + 1] === len) {
-        const store = this.store;
-        let k = this.meta[2 * slot];
-        let i = s;
-        while (i < e && store[k] === buf[i]) {
-          i++;
-          k++;
-        }
-        if (i === e) return this.values[slot];
-      }
-      idx = (idx + 1) & mask;
-    }
-    const value = this.make(decodeRange(buf, s, e, ascii));
-    if (this.values.length < this.limit) this.insert(idx, h, buf, s, e, value);
-    return value;
-  }
-
-  private insert(idx: number, h: number, buf: Buffer, s: number, e: number, value: T): void {
-    const len = e - s;
-    if (this.storeUsed + len > this.store.length) {
-      const bigger = Buffer.alloc(Math.max(this.store.length * 2, this.storeUsed + len));
-      this.store.copy(bigger, 0, 0, this.storeUsed);
-      this.store = bigger;
-    }
-    buf.copy(this.store, this.storeUsed, s, e);
-    const slot = this.values.length;
-    if ((slot + 1) * 2 > this.meta.length) {
-      const bigger = new Int32Array(this.meta.length * 2);
-      bigger.set(this.meta);
-      this.meta = bigger;
-    }
-    this.meta[slot * 2] = this.storeUsed;
-    this.meta[slot * 2 + 1] = len;
-    this.values.push(value);
-    this.storeUsed += len;
-    this.table[2 * idx] = h;
-    this.table[2 * idx + 1] = slot;
-    if (this.values.length * 2 > this.mask + 1) this.rehash();
-  }
-
-  private rehash(): void {
-    const old = this.table;
-    const size = (this.mask + 1) * 2;
-    const table = BytesInterner.emptyTable(size);
-    const mask = size - 1;
-    for (let o = 0; o < old.length; o += 2) {
-      const slot = old[o + 1];
-      if (slot === -1) continue;
-      let idx = old[o] & mask;
-      while (table[2 * idx + 1] !== -1) idx = (idx + 1) & mask;
-      table[2 * idx] = old[o];
-      table[2 * idx + 1] = slot;
-    }
-    this.table = table;
-    this.mask = mask;
-  }
-}
-
-/**
- * {@link BytesInterner} for integer values, laid out for many keys (10^5
- * user ids and more): one table entry holds the hash, the value and where the
- * key's bytes are, so a lookup touches the entry and the key bytes only.
+ * An open-addressing hash table from byte strings to integers, laid out for
+ * many keys (10^5 user ids and more): one table entry holds the hash, the
+ * value and where the key's bytes are, so a lookup touches the entry and the
+ * key bytes only.
  * Values are made by `make` on first sight; past `limit` keys new ones are
  * made on every lookup and not stored.
  */

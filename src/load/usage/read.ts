@@ -7,13 +7,16 @@
 import { inputError } from '../../model/errors.js';
 import type { InputReport, Role } from '../../model/types.js';
 import { CsvRecordReader, type CsvRecord, type CsvRecordHandler } from '../csv/records.js';
-import { BytesInterner, BytesToInt } from '../csv/intern.js';
+import { BytesToInt } from '../csv/intern.js';
 import { readTextChunks } from '../csv/source.js';
 import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
 import { readUsageParallel } from './parallel.js';
 import { normaliseRole } from './roles.js';
 import { isInternedSink, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
 
+
+/** Every normalised role, indexed by the role interner. */
+const ROLE_LIST: readonly Role[] = ['student', 'teacher', 'staff', 'family', 'unknown'];
 /** The built-in format names, in detection order (re-exported from ./formats.ts). */
 export { BUILTIN_FORMATS } from './formats.js';
 /** Role normalisation of usage.md (re-exported from ./roles.ts). */
@@ -133,7 +136,8 @@ export class UsageRowHandler implements CsvRecordHandler {
   private readonly appIdHandles = new Map<number, number>();
   /** App number of the format's constant app (-1: not made yet). */
   private constApp = -1;
-  private readonly roles = new BytesInterner<Role>(normaliseRole, 1 << 12);
+  /** Role values → index in ROLE_LIST (a handful of distinct strings per export). */
+  private readonly roles = new BytesToInt((text) => ROLE_LIST.indexOf(normaliseRole(text)), 1 << 12);
   private readonly asOf: number;
   // Trimmed bounds of the field last read by `trim`.
   private s = 0;
@@ -293,7 +297,7 @@ export class UsageRowHandler implements CsvRecordHandler {
     let role: Role = 'unknown';
     if (p.role >= 0) {
       this.trim(rec, p.role);
-      if (this.e > this.s) role = this.roles.get(buf, this.s, this.e, ascii);
+      if (this.e > this.s) role = ROLE_LIST[this.roles.get(buf, this.s, this.e, ascii)];
     }
     let appId = -1;
     if (p.appId >= 0) {
