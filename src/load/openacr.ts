@@ -4,7 +4,8 @@
  * report's catalog and its report date.
  */
 import { inputError } from '../model/errors.js';
-import { parseYamlFile, type YamlFile } from './yaml.js';
+import { acrValueFromCst } from './openacr-cst.js';
+import { looksBinary, parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
 import { readFileBytes } from './files.js';
 
 export type AcrAdherence = 'supports' | 'partially-supports' | 'does-not-support' | 'not-applicable' | 'not-evaluated';
@@ -35,13 +36,30 @@ const RANK: Record<AcrAdherence, number> = { 'does-not-support': 4, 'partially-s
  */
 export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlFile): AcrReport {
   if (parsed && parsed.problems.length) throw inputError(parsed.problems);
-  parsed ??= parseYamlFile(displayPath, readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr'), 'an OpenACR report (a mapping with `chapters`)');
+  if (!parsed) {
+    const bytes = readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr');
+    const text = looksBinary(bytes) ? '\uFFFD' : bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const quick = text.includes('\uFFFD') ? null : acrValueFromCst(text);
+    if (quick) {
+      try {
+        return interpretAcr(quick, displayPath, null);
+      } catch {
+        // A malformed report: the full parser below reports it with positions.
+      }
+    }
+    parsed = parseYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
+  }
   const doc = parsed.docs[0];
   if (!doc) throw inputError({ file: displayPath, message: 'the OpenACR report is empty; expected a mapping with `chapters`' });
-  const value = doc.value as Record<string, unknown>;
+  return interpretAcr(doc.value as Record<string, unknown>, displayPath, doc);
+}
+
+/** Judge an ACR's plain value; `doc` locates errors (without it, errors carry the file only). */
+export function interpretAcr(value: Record<string, unknown>, displayPath: string, doc: YamlDoc | null): AcrReport {
+  const at = (path: (string | number)[]) => (doc ? doc.posOf(path) : { file: displayPath });
   const chapters = value.chapters;
   if (chapters === null || typeof chapters !== 'object' || Array.isArray(chapters)) {
-    throw inputError({ ...doc.start, message: 'malformed OpenACR report: no `chapters` mapping (expected chapters → success_criteria_level_a / success_criteria_level_aa)' });
+    throw inputError({ ...(doc ? doc.start : { file: displayPath }), message: 'malformed OpenACR report: no `chapters` mapping (expected chapters → success_criteria_level_a / success_criteria_level_aa)' });
   }
   const criteria: AcrCriterion[] = [];
   for (const [chapter, level] of [
@@ -53,11 +71,11 @@ export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlF
     const list = (ch as Record<string, unknown>).criteria;
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) {
-      throw inputError({ ...doc.posOf(['chapters', chapter, 'criteria']), message: `malformed OpenACR report: chapters.${chapter}.criteria must be a list` });
+      throw inputError({ ...at(['chapters', chapter, 'criteria']), message: `malformed OpenACR report: chapters.${chapter}.criteria must be a list` });
     }
     list.forEach((c, i) => {
       if (c === null || typeof c !== 'object' || (c as Record<string, unknown>).num === undefined) {
-        throw inputError({ ...doc.posOf(['chapters', chapter, 'criteria', i]), message: `malformed OpenACR report: criterion ${i + 1} of ${chapter} has no \`num\`` });
+        throw inputError({ ...at(['chapters', chapter, 'criteria', i]), message: `malformed OpenACR report: criterion ${i + 1} of ${chapter} has no \`num\`` });
       }
       const crit = c as { num: unknown; components?: unknown };
       let worst: AcrAdherence = 'not-applicable';
