@@ -123,7 +123,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     catalogPath = resolve(DEMO_DIR, 'catalog');
     usagePaths = [resolve(DEMO_DIR, 'usage')];
     rosterPath = resolve(DEMO_DIR, 'roster');
-    ctx = { ...ctx, policy: ctx.policy ?? resolve(DEMO_DIR, 'edvet.policy.yaml'), asOf: ctx.asOf ?? DEMO_AS_OF };
+    ctx = { ...ctx, policy: ctx.policy ?? resolve(DEMO_DIR, 'catalog', 'edvet.policy.yaml'), asOf: ctx.asOf ?? DEMO_AS_OF };
   }
   if (!catalogPath) throw usageError(`\`edvet ${command}\` needs --catalog PATH (or --demo)`);
   if (command !== 'audit' && usagePaths.length === 0) throw usageError(`\`edvet ${command}\` needs --usage FILE (a usage export or a folder of them)`);

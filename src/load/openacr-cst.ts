@@ -14,6 +14,15 @@ type Token = CST.Token;
 
 /** The parts of an ACR the rules read, as plain data (every scalar a string), or null to use the full parser. */
 export function acrValueFromCst(text: string): Record<string, unknown> | null {
+  try {
+    return read(text);
+  } catch {
+    // A scalar the CST cannot resolve (an unclosed quote...): the full parser reports it with its position.
+    return null;
+  }
+}
+
+function read(text: string): Record<string, unknown> | null {
   if (/__proto__|constructor|prototype|\t/.test(text)) return null;
   let doc: CST.Document | null = null;
   for (const tok of new Parser().parse(text)) {

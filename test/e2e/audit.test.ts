@@ -29,7 +29,7 @@ interface Report {
 }
 
 const DEMO = 'fixtures/demo-district';
-const demoArgs = ['--catalog', `${DEMO}/catalog`, '--usage', `${DEMO}/usage`, '--roster', `${DEMO}/roster`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23'];
+const demoArgs = ['--catalog', `${DEMO}/catalog`, '--usage', `${DEMO}/usage`, '--roster', `${DEMO}/roster`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`, '--as-of', '2026-11-23'];
 const byId = (r: Report) => new Map(r.products.map((p) => [p.id, p]));
 const status = (p: Product | undefined, rule: string) => p?.findings.find((f) => f.rule === rule)?.status;
 
@@ -142,10 +142,10 @@ describe('edvet usage and sunset', () => {
   });
 
   it('usage needs --usage; audit runs without it (vetting and renewals only)', () => {
-    const r = edvet(['usage', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`]);
+    const r = edvet(['usage', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--usage/);
-    const a = edvetJson<Report>(['audit', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23', '--format', 'json']);
+    const a = edvetJson<Report>(['audit', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`, '--as-of', '2026-11-23', '--format', 'json']);
     expect(a.json.inputs).toEqual([]);
     expect(a.json.products.every((p) => p.usage === null)).toBe(true);
     expect(a.json.products.some((p) => p.renewal !== null)).toBe(true);
@@ -207,7 +207,7 @@ describe('--baseline', () => {
 describe('edvet letters', () => {
   it('writes one letter per rejected product, refuses to replace without --force, and prints what it wrote', () => {
     const out = join(tmp, 'letters');
-    const args = ['letters', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/edvet.policy.yaml`, '--as-of', '2026-11-23', '--out-dir', out];
+    const args = ['letters', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`, '--as-of', '2026-11-23', '--out-dir', out];
     const r = edvet(args);
     expect(r.status).toBe(0);
     const files = readdirSync(out).sort();

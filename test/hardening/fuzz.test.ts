@@ -114,7 +114,7 @@ describe('manifest loader (loadCatalog)', () => {
 
 describe('policy loader (loadPolicy)', () => {
   it('never throws anything but an input error', () => {
-    const seeds = [seedFile('fixtures/demo-district/edvet.policy.yaml'), seedFile('fixtures/privacy/edvet.policy.yaml')];
+    const seeds = [seedFile('fixtures/demo-district/catalog/edvet.policy.yaml'), seedFile('fixtures/privacy/edvet.policy.yaml')];
     const file = join(tmp, 'edvet.policy.yaml');
     fc.assert(
       fc.property(inputs(seeds, YAML_CHARS), (bytes) => {

@@ -50,7 +50,7 @@ const cases: Case[] = [
   { name: 'letters again without --force (refused)', args: ['letters', ...CAT, ...POL, '--out-dir', 'district/catalog/letters'], exit: [2] },
   { name: 'letters --force --format html', args: ['letters', ...CAT, ...POL, '--out-dir', 'district/catalog/letters', '--format', 'html', '--force'], exit: [0], creates: ['district/catalog/letters/'] },
   { name: 'init over the district (refused: never overwrites)', args: ['init', 'district'], exit: [2] },
-  { name: 'the demo audit, html, --output into its usage folder', args: ['audit', '--catalog', 'demo/catalog', '--usage', 'demo/usage', '--roster', 'demo/roster', '--policy', 'demo/edvet.policy.yaml', '--as-of', '2026-11-23', '--format', 'html', '--output', 'demo/usage/audit.html'], exit: [1], creates: ['demo/usage/audit.html'] },
+  { name: 'the demo audit, html, --output into its usage folder', args: ['audit', '--catalog', 'demo/catalog', '--usage', 'demo/usage', '--roster', 'demo/roster', '--policy', 'demo/catalog/edvet.policy.yaml', '--as-of', '2026-11-23', '--format', 'html', '--output', 'demo/usage/audit.html'], exit: [1], creates: ['demo/usage/audit.html'] },
   // Failing runs.
   { name: 'a roster with a bad row', args: ['usage', ...CAT, ...POL, ...USE, '--roster', 'district/bad/roster-bad-grade.csv', '--output', 'district/never.json'], exit: [2] },
   { name: '--usage-format forced wrong', args: ['audit', ...CAT, ...POL, ...USE, '--usage-format', 'moodle-log', '--output', 'district/never.json'], exit: [2] },

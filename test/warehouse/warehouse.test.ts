@@ -167,7 +167,7 @@ describe('docs/warehouse.sql in DuckDB gives the figures of the raw events', () 
   const demoExport = demoEdvetExport();
   it.runIf(demoExport !== null)("on the demo district's edvet-format export, with its roster", async () => {
     const raw = demoExport!;
-    const policy = join(DEMO, 'edvet.policy.yaml');
+    const policy = join(DEMO, 'catalog', 'edvet.policy.yaml');
     const tz = (parseYaml(readFileSync(policy, 'utf8')) as { usage?: { timezone?: string } }).usage?.timezone ?? 'UTC';
     const summary = join(tmp, 'demo-summary.csv');
     await warehouseSummary(raw, summary, DEMO_AS_OF, tz);
