@@ -4,34 +4,17 @@ import { relative, resolve, sep } from 'node:path';
 import { displayPath } from '../load/catalog.js';
 import { inputError, usageError } from '../model/errors.js';
 import { letterFileName, renderLetter } from '../reporters/letters.js';
-import { buildReport } from '../report/build.js';
-import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, loadBaseline, policyFor, printWarnings, VERSION } from './common.js';
+import { chooseFormat } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { VETTING_RULES } from './vet.js';
+import { vettingReport } from './vet.js';
 import { writeAtomic } from './write.js';
 
 export async function runLetters(ctx: CommandContext, flags: { catalog: string; outDir: string; force?: boolean }): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'letters', ['markdown', 'html'] as const);
   if (ctx.output) throw usageError('`edvet letters` writes one file per letter into --out-dir; --output does not apply');
-  checkAsOfFlag(ctx);
-  const lp = policyFor(ctx, [flags.catalog]);
-  const asOf = asOfDate(ctx, lp);
-  const catalog = catalogFor(ctx, [flags.catalog]);
-  const warnings = [...catalog.warnings];
-  if (!lp.policy.district?.name) warnings.push('the policy names no district (district.name): letters are signed "the district"');
-  const report = buildReport({
-    command: 'letters',
-    asOf,
-    version: VERSION,
-    policy: lp,
-    products: catalog.products,
-    rules: VETTING_RULES,
-    usage: null,
-    renewals: false,
-    warnings,
-    baseline: loadBaseline(ctx),
-  });
-  printWarnings(ctx, report);
+  const { report } = vettingReport(ctx, 'letters', [flags.catalog], (lp) =>
+    lp.policy.district?.name ? [] : ['the policy names no district (district.name): letters are signed "the district"'],
+  );
   const outDir = resolve(ctx.cwd, flags.outDir);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw inputError({ file: flags.outDir, message: 'this is a file; expected a folder for --out-dir' });
   const ext = format === 'html' ? 'html' : 'md';

@@ -2,7 +2,6 @@
  * `edvet usage`, `edvet sunset` and `edvet audit`: vetting plus license
  * utilization from usage exports (and a roster), sunset plans, renewals.
  */
-import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { UsageFlags } from '../cli.js';

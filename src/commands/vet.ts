@@ -3,20 +3,20 @@ import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
+import type { LoadedPolicy } from '../load/policy.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** The vetting rules, in report order. */
 export const VETTING_RULES = RULES.filter((r) => r.kind === 'vetting');
 
-export async function runVet(ctx: CommandContext, paths: string[]): Promise<CommandResult> {
-  const format = chooseFormat(ctx, 'vet', FORMATS_BY_COMMAND.vet);
+/** Load the policy and catalog under `paths` and vet them: the report `vet` and `letters` render. */
+export function vettingReport(ctx: CommandContext, command: string, paths: readonly string[], warn?: (lp: LoadedPolicy) => string[]) {
   checkAsOfFlag(ctx);
-  const targets = paths.length ? paths : ['.'];
-  const lp = policyFor(ctx, targets);
+  const lp = policyFor(ctx, paths);
   const asOf = asOfDate(ctx, lp);
-  const catalog = catalogFor(ctx, targets);
+  const catalog = catalogFor(ctx, paths);
   const report = buildReport({
-    command: 'vet',
+    command,
     asOf,
     version: VERSION,
     policy: lp,
@@ -24,10 +24,16 @@ export async function runVet(ctx: CommandContext, paths: string[]): Promise<Comm
     rules: VETTING_RULES,
     usage: null,
     renewals: false,
-    warnings: catalog.warnings,
+    warnings: [...catalog.warnings, ...(warn?.(lp) ?? [])],
     baseline: loadBaseline(ctx),
   });
   printWarnings(ctx, report);
+  return { report, lp, catalog };
+}
+
+export async function runVet(ctx: CommandContext, paths: string[]): Promise<CommandResult> {
+  const format = chooseFormat(ctx, 'vet', FORMATS_BY_COMMAND.vet);
+  const { report, lp, catalog } = vettingReport(ctx, 'vet', paths.length ? paths : ['.']);
   const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
   return { stdout: deliver(ctx, text, vettingInputs(ctx, catalog.products, lp)), exitCode: exitStatusOf(report, ctx.failOn) };
 }
