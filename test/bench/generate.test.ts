@@ -1,5 +1,5 @@
 /**
- * The bench's data generator (bench/generate.mjs): deterministic from its seed,
+ * The bench's data generator (test/bench/generate.mjs): deterministic from its seed,
  * the shape quality.md asks for (header, every user present, 40 apps, ~10 %
  * teachers, ISO timestamps in time order), and the window helper the bench
  * and the memory test compare edvet against.
@@ -9,14 +9,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPS, HEADER, generateUsage, windowStart } from '../../bench/generate.mjs';
+import { APPS, HEADER, generateUsage, windowStart } from './generate.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'edvet-gen-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-describe('bench/generate.mjs', () => {
+describe('test/bench/generate.mjs', () => {
   it('writes the same bytes for the same seed and other bytes for another seed', () => {
     const a = join(tmp, 'a.csv');
     const b = join(tmp, 'b.csv');

@@ -22,11 +22,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, ACTIVE_WINDOW_DAYS, generateUsage, windowStart, writeCatalog, writePolicy } from '../../bench/generate.mjs';
+import { AS_OF, ACTIVE_WINDOW_DAYS, generateUsage, windowStart, writeCatalog, writePolicy } from '../bench/generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'edvet.js');
-const PROBE = join(ROOT, 'bench', 'rss-probe.mjs');
+const PROBE = join(ROOT, 'test', 'bench', 'rss-probe.mjs');
 const HEAP_MB = 24;
 const USERS = 20_000;
 const ROWS = 2_000_000;

@@ -4,7 +4,7 @@
  * which the built `edvet usage` computes exactly the figures it computes from
  * the raw events, with the same catalog, policy, roster and as-of.
  *
- * Data: a deterministic generated district (bench/generate.mjs) with
+ * Data: a deterministic generated district (test/bench/generate.mjs) with
  * hand-written awkward rows appended, and the demo district's `edvet`-format
  * export under fixtures/demo-district/usage/ when there is one.
  */
@@ -17,7 +17,7 @@ import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, TIMEZONE, generateUsage, writeCatalog, writePolicy } from '../../bench/generate.mjs';
+import { AS_OF, TIMEZONE, generateUsage, writeCatalog, writePolicy } from '../bench/generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'edvet.js');

@@ -1,6 +1,6 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the
 // most self time, and self time grouped by source file.
-//   node bench/profile.mjs FILE.cpuprofile [TOP]
+//   node test/bench/profile.mjs FILE.cpuprofile [TOP]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -59,7 +59,7 @@ export function summariseProfile(profile, { top = 25, root = '', lines = 6 } = {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [file, top] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: node bench/profile.mjs FILE.cpuprofile [TOP]');
+    console.error('usage: node test/bench/profile.mjs FILE.cpuprofile [TOP]');
     process.exit(2);
   }
   console.log(summariseProfile(JSON.parse(readFileSync(file, 'utf8')), { top: Number(top) || 25, root: process.cwd() }));

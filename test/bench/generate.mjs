@@ -1,6 +1,6 @@
 // Deterministic generator of a district's school year of sign-ins in the `edvet`
 // usage format (usage.md), plus a matching 40-product catalog and policy.
-// Used by `npm run bench` (bench/run.mjs), the warehouse test and the memory test.
+// Used by `npm run bench` (test/bench/run.mjs), the warehouse test and the memory test.
 //
 // No Math.random: every choice comes from a seeded xorshift generator, so the same
 // (rows, seed) always gives byte-identical files. Rows are written in time order,

@@ -1,4 +1,4 @@
-// Loaded with `node --import bench/rss-probe.mjs ...` by bench/run.mjs when GNU
+// Loaded with `node --import test/bench/rss-probe.mjs ...` by test/bench/run.mjs when GNU
 // /usr/bin/time is not available: on exit, appends the process's peak resident set
 // (process.resourceUsage().maxRSS, kilobytes: the kernel's ru_maxrss) to the file
 // named by EDVET_BENCH_RSS_FILE. Loads nothing else and changes nothing in the run.

@@ -11,21 +11,21 @@
 // It prints wall seconds, rows/s, MB/s and peak RSS for each (medians of the runs),
 // the ratios edvet ÷ each, checks that edvet's per-product figures equal DuckDB's,
 // measures start-up (`edvet --version`, `edvet vet` on the demo catalog), writes the
-// table to bench/last-run.md and exits 1 when a bar is missed (naming it).
+// table to test/bench/last-run.md and exits 1 when a bar is missed (naming it).
 //
 // Environment:
 //   BENCH_SIZES    comma-separated row counts (default "1e6,1e7"; "1e6" for a quick run)
 //   BENCH_RUNS     runs per size (default 3 at sizes below 5 M rows, 1 above)
-//   BENCH_SEED     generator seed (default bench/generate.mjs DEFAULT_SEED)
+//   BENCH_SEED     generator seed (default test/bench/generate.mjs DEFAULT_SEED)
 //   BENCH_PROFILE  when set, also runs edvet once on the smallest file with --cpu-prof
 //                  and prints its hottest functions (self time)
-//   BENCH_NO_WRITE when set, bench/last-run.md is not rewritten
+//   BENCH_NO_WRITE when set, test/bench/last-run.md is not rewritten
 //   BENCH_RSS=probe  measure peak RSS with the --import probe even where GNU time exists
 //
 // Peak RSS: each contender runs under GNU `/usr/bin/time -f %M` when that exists
 // (the kernel's ru_maxrss of the process, read by wait4: exact, nothing added to the
 // measured process). Without it, the child is started with `node --import
-// bench/rss-probe.mjs`, which reports process.resourceUsage().maxRSS (the same kernel
+// test/bench/rss-probe.mjs`, which reports process.resourceUsage().maxRSS (the same kernel
 // figure) from an exit hook. Polling /proc/<pid>/status is not used: a poll can miss
 // the peak of a short process.
 import { spawnSync } from 'node:child_process';
@@ -46,10 +46,10 @@ import {
 } from './generate.mjs';
 import { summariseProfile } from './profile.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'edvet.js');
-const MEASURE = join(ROOT, 'bench', 'measure.mjs');
-const PROBE = join(ROOT, 'bench', 'rss-probe.mjs');
+const MEASURE = join(ROOT, 'test', 'bench', 'measure.mjs');
+const PROBE = join(ROOT, 'test', 'bench', 'rss-probe.mjs');
 const DEMO_CATALOG = join(ROOT, 'fixtures', 'demo-district', 'catalog');
 
 const BARS = {
@@ -316,7 +316,7 @@ lines.push(
   `\`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${head}${execGit(['status', '--porcelain', '--', 'src']) ? ' (with uncommitted changes in src/)' : ''}; ` +
     `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after (other work on the machine makes the figures noisy). ` +
     `Medians of the runs shown; peak RSS by ${RSS_METHOD}; every contender is its own process, start-up included. ` +
-    `Data: the seeded generator in bench/generate.mjs (100,000 users, 40 apps, ${seed === DEFAULT_SEED ? 'default seed' : `seed ${seed}`}), UTC timestamps counted in ${TIMEZONE}, as-of ${AS_OF}.`,
+    `Data: the seeded generator in test/bench/generate.mjs (100,000 users, 40 apps, ${seed === DEFAULT_SEED ? 'default seed' : `seed ${seed}`}), UTC timestamps counted in ${TIMEZONE}, as-of ${AS_OF}.`,
 );
 for (const r of results) {
   const mb = r.bytes / 1e6;
@@ -347,7 +347,7 @@ if (profileText) {
 }
 const md = `${lines.join('\n')}\n`;
 console.log(md);
-if (!process.env.BENCH_NO_WRITE) writeFileSync(join(ROOT, 'bench', 'last-run.md'), md);
+if (!process.env.BENCH_NO_WRITE) writeFileSync(join(ROOT, 'test', 'bench', 'last-run.md'), md);
 
 function execGit(args) {
   const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });

@@ -1,8 +1,8 @@
-// One measured contender of `npm run bench`, run by bench/run.mjs in its own
+// One measured contender of `npm run bench`, run by test/bench/run.mjs in its own
 // process so its wall time and peak RSS are its own:
-//   node bench/measure.mjs floor FILE
-//   node bench/measure.mjs csv-parse FILE
-//   node bench/measure.mjs duckdb FILE AS_OF ACTIVE_FROM SEMESTER_FROM TIMEZONE
+//   node test/bench/measure.mjs floor FILE
+//   node test/bench/measure.mjs csv-parse FILE
+//   node test/bench/measure.mjs duckdb FILE AS_OF ACTIVE_FROM SEMESTER_FROM TIMEZONE
 // Prints one JSON line on stdout: { rows, ... } (for duckdb, the per-app figures
 // so run.mjs can check edvet's answer against DuckDB's).
 import { createReadStream } from 'node:fs';
