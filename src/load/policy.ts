@@ -3,13 +3,12 @@
  * file merged over them (maps key by key, lists replaced), validated as a
  * whole, waivers checked against the real rules and checks.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { displayPath } from './catalog.js';
 import { readFileBytes } from './files.js';
-import { RULES_DIR } from './rules-data.js';
+import { rulesData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
 import { PolicySchema, type Policy } from './schema/policy.js';
 import { parseYamlFile, type YamlDoc } from './yaml.js';
@@ -39,7 +38,7 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
 
 /** The default policy alone. */
 export function defaultPolicyValue(): Record<string, unknown> {
-  return parse(readFileSync(resolve(RULES_DIR, 'defaults.yaml'), 'utf8')) as Record<string, unknown>;
+  return structuredClone(rulesData<Record<string, unknown>>('defaults.yaml'));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The project's `rules/` folder: default policy values, rule texts and WCAG
  * criterion titles, kept as data a reviewer can read.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -20,11 +20,42 @@ export interface RuleText {
 
 const cache = new Map<string, unknown>();
 
-/** Parse a YAML file of rules/ once per process. */
+/**
+ * `npm run build` also writes every rules/*.yaml, parsed, into one JSON file
+ * beside the compiled code: reading it is much faster at start-up than
+ * parsing YAML. rules/ stays the source; a bundle older than any of its files
+ * is ignored.
+ */
+const BUNDLE = fileURLToPath(new URL('../rules-data.json', import.meta.url));
+let bundle: Record<string, unknown> | null | undefined;
+
+function loadBundle(): Record<string, unknown> | null {
+  if (bundle !== undefined) return bundle;
+  bundle = null;
+  try {
+    const built = statSync(BUNDLE).mtimeMs;
+    if (readdirSync(RULES_DIR).every((f) => statSync(RULES_DIR + f).mtimeMs <= built)) {
+      bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Record<string, unknown>;
+    }
+  } catch {
+    bundle = null;
+  }
+  return bundle;
+}
+
+/** Write the bundle of rules/ (run by `npm run build`). */
+export function writeRulesBundle(): void {
+  const out: Record<string, unknown> = {};
+  for (const f of readdirSync(RULES_DIR).filter((n) => n.endsWith('.yaml'))) out[f] = parse(readFileSync(RULES_DIR + f, 'utf8'));
+  writeFileSync(BUNDLE, JSON.stringify(out));
+}
+
+/** A YAML file of rules/, parsed once per process (from the build's bundle when it is current). */
 export function rulesData<T>(name: string): T {
   let v = cache.get(name);
   if (v === undefined) {
-    v = parse(readFileSync(RULES_DIR + name, 'utf8'));
+    const b = loadBundle();
+    v = b && name in b ? b[name] : parse(readFileSync(RULES_DIR + name, 'utf8'));
     cache.set(name, v);
   }
   return v as T;
