@@ -15,6 +15,7 @@ import {
   SYMBOL,
   attentionFindings,
   clean,
+  htmlText,
   int,
   money,
   pct,
@@ -28,10 +29,7 @@ import {
 
 /** Escapes a data value for HTML text and attribute values (`& < > " '`), after removing control characters. */
 export function esc(value: unknown): string {
-  return clean(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  return htmlText(value)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }

@@ -10,7 +10,7 @@ import { VETTING_CHECKS } from '../model/types.js';
 import type { Reporter } from './types.js';
 import {
   attentionFindings,
-  clean,
+  htmlText,
   int,
   money,
   pct,
@@ -25,10 +25,7 @@ import {
 
 /** A data value as inert inline Markdown (safe in a table cell, a heading or a list item). */
 export function md(value: unknown): string {
-  return clean(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  return htmlText(value)
     .replace(/[\\`*_[\]|~#!]/g, (ch) => `\\${ch}`)
     .trim();
 }

@@ -27,6 +27,11 @@ export function clean(value: unknown, keepNewlines = false): string {
   return s.replace(/[\t\r\n]+/g, ' ');
 }
 
+/** A data value cleaned of control characters, with `& < >` escaped: safe as HTML text (and inside Markdown). */
+export function htmlText(value: unknown): string {
+  return clean(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Rounds for display without binary-float artefacts (1.005 → 1.01 at 2 places). */
 export function round(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
