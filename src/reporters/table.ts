@@ -325,6 +325,9 @@ export const renderTable: Reporter = (report: Report, options: ReporterOptions) 
   const out: string[] = [];
   out.push(...joinWrapped(summaryLine(report), width).map((l) => c.bold(l)));
   out.push(...joinWrapped([`edvet ${clean(report.command)}`, `as of ${clean(report.asOf)}`, `policy ${clean(report.policy.source)}`], width));
+  // `usage` and `sunset` are about the licences: their figures and plans come first, the vetting after.
+  const usageFirst = report.hasUsage && (report.command === 'usage' || report.command === 'sunset');
+  if (usageFirst) out.push(...usageSection(c, report, width));
   if (products.length > 0) {
     out.push('');
     out.push(matrix(c, report, products, options.color, width));
@@ -333,7 +336,7 @@ export const renderTable: Reporter = (report: Report, options: ReporterOptions) 
     const fs = findingsSection(c, products, width);
     if (fs.length > 0) out.push('', c.bold('Findings to act on'), ...fs.slice(1));
   }
-  if (report.hasUsage) out.push(...usageSection(c, report, width));
+  if (report.hasUsage && !usageFirst) out.push(...usageSection(c, report, width));
   out.push(...inputsSection(report, width));
   return `${out.join('\n')}\n`;
 };
