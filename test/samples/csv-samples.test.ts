@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EdvetError } from '../../src/model/errors.js';
-import { CsvRecordReader, parseCsvBytes } from '../../src/load/csv/records.js';
+import { collectingReader, parseCsvBytes } from '../../src/load/csv/records.js';
 import { readTextChunks } from '../../src/load/csv/source.js';
 import { isNoneValue, readUsageFile } from '../../src/load/usage/read.js';
 import { parseTimestamp } from '../../src/load/usage/timestamps.js';
@@ -22,18 +22,7 @@ const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(is
 
 /** A file through the whole low-level path: encoding detection, then the record reader. */
 async function readRecords(path: string) {
-  const records: { line: number; fields: string[] }[] = [];
-  const bad: { line: number; reason: string }[] = [];
-  const reader = new CsvRecordReader({
-    record(rec) {
-      const f: string[] = [];
-      for (let i = 0; i < rec.count; i++) f.push(rec.field(i));
-      records.push({ line: rec.line, fields: f });
-    },
-    bad(line, reason) {
-      bad.push({ line, reason });
-    },
-  });
+  const { reader, records, bad } = collectingReader();
   const info = await readTextChunks(path, { file: path, onChunk: (c) => reader.push(c) });
   reader.end();
   return { records, bad, fields: records.map((r) => r.fields), delimiter: reader.delimiter, encoding: info.encoding };

@@ -635,14 +635,12 @@ export interface ParsedRecord {
   fields: string[];
 }
 
-/**
- * Reads a whole in-memory CSV (UTF-8, no BOM) into records: a convenience for
- * small files and tests; streams use {@link CsvRecordReader}.
- */
-export function parseCsvBytes(
-  bytes: Buffer,
-  opts: CsvReaderOptions = {},
-): { delimiter: Delimiter; records: ParsedRecord[]; bad: { line: number; reason: string }[] } {
+/** A reader whose records (fields decoded) and bad rows are collected into arrays: for small inputs and tests. */
+export function collectingReader(opts: CsvReaderOptions = {}): {
+  reader: CsvRecordReader;
+  records: ParsedRecord[];
+  bad: { line: number; reason: string }[];
+} {
   const records: ParsedRecord[] = [];
   const bad: { line: number; reason: string }[] = [];
   const reader = new CsvRecordReader(
@@ -658,6 +656,18 @@ export function parseCsvBytes(
     },
     opts,
   );
+  return { reader, records, bad };
+}
+
+/**
+ * Reads a whole in-memory CSV (UTF-8, no BOM) into records: a convenience for
+ * small files and tests; streams use {@link CsvRecordReader}.
+ */
+export function parseCsvBytes(
+  bytes: Buffer,
+  opts: CsvReaderOptions = {},
+): { delimiter: Delimiter; records: ParsedRecord[]; bad: { line: number; reason: string }[] } {
+  const { reader, records, bad } = collectingReader(opts);
   reader.push(bytes);
   reader.end();
   return { delimiter: reader.delimiter ?? ',', records, bad };

@@ -5,28 +5,14 @@ import { gzipSync } from 'node:zlib';
 import { parse as csvParse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSV_PARSE_OPTIONS, CsvRecordReader, type Delimiter } from '../../../src/load/csv/records.js';
+import { CSV_PARSE_OPTIONS, collectingReader, type Delimiter } from '../../../src/load/csv/records.js';
 import { readTextChunks } from '../../../src/load/csv/source.js';
 
 type Rec = { line: number; fields: string[] };
 
 /** Runs the reader over `bytes` cut into pieces at `cuts` (fractions of the length). */
 function readAll(bytes: Buffer, delimiter: Delimiter | 'auto', cuts: number[]): { records: Rec[]; bad: { line: number; reason: string }[] } {
-  const records: Rec[] = [];
-  const bad: { line: number; reason: string }[] = [];
-  const reader = new CsvRecordReader(
-    {
-      record(rec) {
-        const f: string[] = [];
-        for (let i = 0; i < rec.count; i++) f.push(rec.field(i));
-        records.push({ line: rec.line, fields: f });
-      },
-      bad(line, reason) {
-        bad.push({ line, reason });
-      },
-    },
-    { delimiter },
-  );
+  const { reader, records, bad } = collectingReader({ delimiter });
   const points = [...new Set(cuts.map((c) => Math.floor(c * bytes.length)))].sort((a, b) => a - b);
   let prev = 0;
   for (const p of [...points, bytes.length]) {
@@ -201,18 +187,7 @@ describe('property: CSV round trip through files', () => {
           }
           const path = join(dir, `t${n++}.csv`);
           writeFileSync(path, bytes);
-          const records: Rec[] = [];
-          const bad: unknown[] = [];
-          const reader = new CsvRecordReader({
-            record(rec) {
-              const f: string[] = [];
-              for (let i = 0; i < rec.count; i++) f.push(rec.field(i));
-              records.push({ line: rec.line, fields: f });
-            },
-            bad(line, reason) {
-              bad.push({ line, reason });
-            },
-          });
+          const { reader, records, bad } = collectingReader();
           const info = await readTextChunks(path, { file: path, chunkSize, onChunk: (c) => reader.push(c) });
           reader.end();
           expect(info.gzip).toBe(encoding.startsWith('gzip'));

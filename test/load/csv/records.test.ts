@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EdvetError } from '../../../src/model/errors.js';
-import { CsvRecordReader, parseCsvBytes, type CsvReaderOptions } from '../../../src/load/csv/records.js';
+import { collectingReader, parseCsvBytes, type CsvReaderOptions } from '../../../src/load/csv/records.js';
 
 const parse = (text: string | Buffer, opts?: CsvReaderOptions) => parseCsvBytes(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, opts);
 const fields = (text: string | Buffer, opts?: CsvReaderOptions) => parse(text, opts).records.map((r) => r.fields);
@@ -8,21 +8,7 @@ const lines = (text: string | Buffer, opts?: CsvReaderOptions) => parse(text, op
 
 /** The same input fed in pieces of `size` bytes. */
 function chunked(bytes: Buffer, size: number, opts?: CsvReaderOptions) {
-  const records: { line: number; fields: string[] }[] = [];
-  const bad: { line: number; reason: string }[] = [];
-  const reader = new CsvRecordReader(
-    {
-      record(rec) {
-        const f: string[] = [];
-        for (let i = 0; i < rec.count; i++) f.push(rec.field(i));
-        records.push({ line: rec.line, fields: f });
-      },
-      bad(line, reason) {
-        bad.push({ line, reason });
-      },
-    },
-    opts,
-  );
+  const { reader, records, bad } = collectingReader(opts);
   for (let i = 0; i < bytes.length; i += size) reader.push(bytes.subarray(i, i + size));
   reader.end();
   return { records, bad };
