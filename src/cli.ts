@@ -4,10 +4,9 @@
  * into text. It returns the exit status and never calls process.exit.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { CommandContext, CommandResult, FailOn } from './commands/context.js';
+import { VERSION } from './paths.js';
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 interface CommonFlags {
   policy?: string;

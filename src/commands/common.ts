@@ -12,8 +12,7 @@ import { CHECK_NAMES, RULE_IDS } from '../rules/index.js';
 import type { CommandContext } from './context.js';
 import { writeAtomic } from './write.js';
 
-/** edvet's version, from package.json. */
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export { VERSION } from '../paths.js';
 
 /** The format asked for, checked against the command's list (the first is the default). */
 export function chooseFormat<F extends string>(ctx: CommandContext, command: string, formats: readonly F[]): F {

@@ -2,8 +2,7 @@
  * `edvet usage`, `edvet sunset` and `edvet audit`: vetting plus license
  * utilization from usage exports (and a roster), sunset plans, renewals.
  */
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { UsageFlags } from '../cli.js';
 import { UsageAggregator } from '../engine/aggregate.js';
 import { displayPath, matchKeys } from '../load/catalog.js';
@@ -19,12 +18,13 @@ import type { InputReport } from '../model/types.js';
 import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
 import { buildReport, exitStatusOf, type UsageResults } from '../report/build.js';
 import { RULES } from '../rules/index.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { ProductCounts } from '../engine/usage.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** The sample district shipped with edvet. */
-export const DEMO_DIR = fileURLToPath(new URL('../../fixtures/demo-district/', import.meta.url));
+export const DEMO_DIR = join(PACKAGE_ROOT, 'fixtures', 'demo-district');
 /** The date the demo district's data is written for. */
 export const DEMO_AS_OF = '2026-11-23';
 

@@ -4,8 +4,7 @@
  * report's catalog and its report date.
  */
 import { inputError } from '../model/errors.js';
-import { acrValueFromCst } from './openacr-cst.js';
-import { looksBinary, parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
+import { parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
 import { readFileBytes } from './files.js';
 
 export type AcrAdherence = 'supports' | 'partially-supports' | 'does-not-support' | 'not-applicable' | 'not-evaluated';
@@ -38,15 +37,6 @@ export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlF
   if (parsed && parsed.problems.length) throw inputError(parsed.problems);
   if (!parsed) {
     const bytes = readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr');
-    const text = looksBinary(bytes) ? '\uFFFD' : bytes.toString('utf8').replace(/^\uFEFF/, '');
-    const quick = text.includes('\uFFFD') ? null : acrValueFromCst(text);
-    if (quick) {
-      try {
-        return interpretAcr(quick, displayPath, null);
-      } catch {
-        // A malformed report: the full parser below reports it with positions.
-      }
-    }
     parsed = parseYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
   }
   const doc = parsed.docs[0];
@@ -54,12 +44,12 @@ export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlF
   return interpretAcr(doc.value as Record<string, unknown>, displayPath, doc);
 }
 
-/** Judge an ACR's plain value; `doc` locates errors (without it, errors carry the file only). */
-export function interpretAcr(value: Record<string, unknown>, displayPath: string, doc: YamlDoc | null): AcrReport {
-  const at = (path: (string | number)[]) => (doc ? doc.posOf(path) : { file: displayPath });
+/** Judge an ACR's plain value; `doc` locates errors. */
+export function interpretAcr(value: Record<string, unknown>, displayPath: string, doc: YamlDoc): AcrReport {
+  const at = (path: (string | number)[]) => doc.posOf(path);
   const chapters = value.chapters;
   if (chapters === null || typeof chapters !== 'object' || Array.isArray(chapters)) {
-    throw inputError({ ...(doc ? doc.start : { file: displayPath }), message: 'malformed OpenACR report: no `chapters` mapping (expected chapters → success_criteria_level_a / success_criteria_level_aa)' });
+    throw inputError({ ...doc.start, message: 'malformed OpenACR report: no `chapters` mapping (expected chapters → success_criteria_level_a / success_criteria_level_aa)' });
   }
   const criteria: AcrCriterion[] = [];
   for (const [chapter, level] of [

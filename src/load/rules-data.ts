@@ -3,11 +3,12 @@
  * criterion titles, kept as data a reviewer can read.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { parse } from 'yaml';
+import { PACKAGE_ROOT } from '../paths.js';
 
 /** Absolute path of the `rules/` folder shipped with edvet. */
-export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const RULES_DIR = join(PACKAGE_ROOT, 'rules') + sep;
 
 /** Texts of one rule in rules/<check>.yaml. */
 export interface RuleText {
@@ -26,7 +27,7 @@ const cache = new Map<string, unknown>();
  * parsing YAML. rules/ stays the source; a bundle older than any of its files
  * is ignored.
  */
-const BUNDLE = fileURLToPath(new URL('../rules-data.json', import.meta.url));
+const BUNDLE = join(PACKAGE_ROOT, 'dist', 'rules-data.json');
 let bundle: Record<string, unknown> | null | undefined;
 
 function loadBundle(): Record<string, unknown> | null {

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { inputError, type Problem } from '../model/errors.js';
 import type { SourcePos } from '../model/types.js';
+import { readPlainYaml, type PlainYaml } from './yaml-plain.js';
 
 /** Keys that must never reach an object's prototype chain. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -53,9 +54,11 @@ export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of 
  * Parse every document of a YAML file. Syntax errors, duplicate keys, tabs,
  * undefined aliases, alias bombs, forbidden keys and non-mapping documents
  * are collected as problems beside the documents that could be read; binary
- * or non-UTF-8 content is thrown at once.
+ * or non-UTF-8 content is thrown at once. Plainly written files are read by
+ * the fast reader (yaml-plain.ts) unless `plainReader` is false (the tests
+ * compare both readings).
  */
-export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields'): YamlFile {
+export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields', plainReader = true): YamlFile {
   if (looksBinary(bytes)) {
     throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
   }
@@ -64,6 +67,8 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
     throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8' });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const plain = plainReader ? readPlainYaml(text) : null;
+  if (plain) return plainFile(file, plain);
   const lc = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const p = lc.linePos(offset);
@@ -125,6 +130,23 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
     });
   });
   return { docs, problems, empty: docs.length === 0 && problems.length === 0 };
+}
+
+/** A plainly written file read by the fast reader (yaml-plain.ts): mapping documents, no problems. */
+function plainFile(file: string, plain: PlainYaml): YamlFile {
+  const pos = (offset: number): SourcePos => {
+    const p = plain.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  const docs = plain.docs.map((d, index): YamlDoc => {
+    const start = pos(d.start);
+    const at = (path: readonly (string | number)[], wantKey: boolean): SourcePos => {
+      const offset = d.locate(path, wantKey);
+      return offset === null ? start : pos(offset);
+    };
+    return { file, index, value: d.value, start, posOf: (path) => at(path, false), keyPosOf: (path) => at(path, true) };
+  });
+  return { docs, problems: [], empty: false };
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -130,9 +130,9 @@ export function expectWaived(before: Finding, after: Finding): void {
 // ---------------------------------------------------------------------------
 // End-to-end helpers: the built binary, as a user runs it.
 
-/** Build once when dist/cli.js is missing or older than a source file (`npm test` builds first anyway). */
+/** Build once when the binary's bundle (dist/bundle/cli.js) is missing or older than a source file (`npm test` builds first anyway). */
 export function ensureBuilt(): void {
-  const cli = join(ROOT, 'dist/cli.js');
+  const cli = join(ROOT, 'dist/bundle/cli.js');
   const newest = (dir: string): number => {
     let m = 0;
     for (const e of readdirSync(dir, { withFileTypes: true })) {

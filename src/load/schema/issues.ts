@@ -3,7 +3,7 @@
  * node (or the nearest present key above it), unknown keys are named with the
  * closest known key, and missing required fields say so plainly.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Problem } from '../../model/errors.js';
 import type { YamlDoc } from '../yaml.js';
 

@@ -4,7 +4,7 @@
  * after signed_on, site/district needing annual_total, seats 0 with a per-unit
  * model) are checked here too so every error of a file is reported at once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, isIsoDate, isoDate, lowerList, money } from './common.js';
 
 export const CATEGORIES = ['core', 'supplemental', 'intervention', 'assessment', 'productivity', 'administrative'] as const;

@@ -4,7 +4,7 @@
  * is validated with `PolicySchema` (all keys required) so the rules can rely
  * on every value being present.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, isoDate, lowerList } from './common.js';
 import { CATEGORIES } from './manifest.js';
 
