@@ -106,7 +106,7 @@ export async function readUsage(
   products.forEach((p, i) => {
     const m = p.manifest;
     const twa = roster ? roster.teachersWithAccess(m.schools ?? null, p.grades) : null;
-    counts.set(p.id, agg.figures(i, { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: m.usage?.licensed_teachers ?? null }));
+    counts.set(p.id, agg.figures(i, { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: m.usage?.licensed_teachers ?? null, schools: m.schools ?? null }));
     inUse.set(p.id, m.deployed_on ? dayOf(m.deployed_on) <= asOfDay && cal.schoolDaysBetween(dayOf(m.deployed_on), asOfDay) >= policy.usage.semester_days : false);
   });
   return { counts, inUseForSemester: inUse, inputs, unmatchedApps: agg.unmatchedApps(20) };

@@ -8,6 +8,7 @@
  */
 import type { Roster } from '../load/roster/index.js';
 import type { DayNumber, InternedUsageSink, UsageSink } from '../load/usage/types.js';
+import { GRADES } from '../model/grades.js';
 import type { Role } from '../model/types.js';
 
 /** The usage figures of one product that depend on sign-ins (the rest come from the manifest). */
@@ -28,7 +29,19 @@ export interface UsageCounts {
   semesterActiveTeachersWithAccess: number | null;
   /** Day of the last sign-in to the product by anyone; null without one. */
   lastSeen: DayNumber | null;
+  /** With a roster: active students by grade (see {@link Breakdown}); null without a roster. */
+  activeByGrade: Breakdown | null;
+  /** With a roster: active users by school (see {@link Breakdown}); null without a roster. */
+  activeBySchool: Breakdown | null;
 }
+
+/**
+ * Counts by grade or school, in grade order (PK, TK, K, 1..12) or by school
+ * name, with `unknown` last for active users the roster gives no grade or
+ * school (or does not know). A user with two grades or schools counts in
+ * each. Every school where the product is deployed is listed, also at 0.
+ */
+export type Breakdown = { key: string; count: number }[];
 
 /** How {@link UsageAggregator} resolves products and roles. */
 export interface AggregatorOptions {
@@ -54,6 +67,8 @@ export interface FigureQuery {
   teachersWithAccess: Int32Array | null;
   /** Manifest `usage.licensed_teachers`, used when `teachersWithAccess` is null. */
   licensedTeachers: number | null;
+  /** Manifest `schools` (null or absent: every school of the roster): listed in the school breakdown even with no active user. */
+  schools?: readonly string[] | null;
 }
 
 // Role codes; among the roles an export gives one user, the highest wins (so file order does not matter).
@@ -370,15 +385,31 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     let semesterActiveUsers = 0;
     let semesterTeachers = 0;
     let lastSeen: number | null = null;
+    const roster = this.roster;
+    const byGrade = roster === null ? null : new Float64Array(GRADES.length + 1); // the last slot: unknown
+    const bySchool = roster === null ? null : new Map<string, number>();
+    let noSchool = 0;
     for (let k = offsets[p]; k < offsets[p + 1]; k++) {
       const day = days[k];
       if (lastSeen === null || day > lastSeen) lastSeen = day;
-      const role = roles[users[k]];
+      const u = users[k];
+      const role = roles[u];
       if (role === R_FAMILY) continue;
       if (day >= q.activeFrom) {
         activeUsers++;
         if (role === R_TEACHER) activeTeachers++;
         else if (role === R_STUDENT) activeStudents++;
+        if (roster !== null) {
+          const known = u < this.rosterSize;
+          if (role === R_STUDENT) {
+            const mask = known ? roster.gradeMask(u) : 0;
+            if (mask === 0) byGrade![GRADES.length]++;
+            for (let r = 0; r < GRADES.length; r++) if (mask & (1 << r)) byGrade![r]++;
+          }
+          const schools = known ? roster.schoolsOf(u) : [];
+          if (schools.length === 0) noSchool++;
+          for (const s of schools) bySchool!.set(s, (bySchool!.get(s) ?? 0) + 1);
+        }
       }
       if (day >= q.semesterFrom) {
         semesterActiveUsers++;
@@ -399,7 +430,28 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
       teachersWithAccess = q.licensedTeachers;
       semesterActiveTeachersWithAccess = q.licensedTeachers === null ? null : Math.min(semesterTeachers, q.licensedTeachers);
     }
+    let activeByGrade: Breakdown | null = null;
+    let activeBySchool: Breakdown | null = null;
+    if (roster !== null) {
+      activeByGrade = [];
+      for (let r = 0; r < GRADES.length; r++) if (byGrade![r] > 0) activeByGrade.push({ key: GRADES[r], count: byGrade![r] });
+      if (byGrade![GRADES.length] > 0) activeByGrade.push({ key: 'unknown', count: byGrade![GRADES.length] });
+      const known = new Set(roster.schoolKeys());
+      const written = new Map<string, string>(); // manifest schools the roster does not name: shown as the manifest writes them
+      for (const s of q.schools ?? known) {
+        const key = s.trim().toLowerCase();
+        if (key === '') continue;
+        if (!known.has(key)) written.set(key, s.trim());
+        if (!bySchool!.has(key)) bySchool!.set(key, 0);
+      }
+      activeBySchool = [...bySchool!]
+        .map(([key, count]) => ({ key: written.get(key) ?? roster.schoolLabel(key), count }))
+        .sort((a, b) => a.key.localeCompare(b.key, 'en') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      if (noSchool > 0) activeBySchool.push({ key: 'unknown', count: noSchool });
+    }
     return {
+      activeByGrade,
+      activeBySchool,
       rows: this.productRows[p] ?? 0,
       activeUsers,
       activeTeachers,

@@ -61,6 +61,8 @@ export function usageFigures(p: Product, c: ProductCounts, policy: Policy, dorma
     recommendedSeats: recommended,
     rightSizeSaving: saving,
     lastSeen: c.lastSeen === null ? null : isoOf(c.lastSeen),
+    activeByGrade: c.activeByGrade?.map((b) => ({ grade: b.key, activeStudents: b.count })) ?? null,
+    activeBySchool: c.activeBySchool?.map((b) => ({ school: b.key, activeUsers: b.count })) ?? null,
   };
 }
 

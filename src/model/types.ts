@@ -72,6 +72,10 @@ export interface UsageFigures {
   recommendedSeats: number | null;
   rightSizeSaving: number | null;
   lastSeen: string | null;
+  /** With a roster: active students by grade, grade order, `unknown` last; null without a roster. */
+  activeByGrade: { grade: string; activeStudents: number }[] | null;
+  /** With a roster: active users by school (every school the product is deployed at, also at 0), by name, `unknown` last; null without a roster. */
+  activeBySchool: { school: string; activeUsers: number }[] | null;
 }
 
 export interface SunsetPlan {

@@ -23,6 +23,9 @@ import {
   sortedProducts,
   sunsetProducts,
   usageProducts,
+  breakdownProducts,
+  breakdownText,
+  breakdowns,
   valueText,
   waiverText,
 } from './util.js';
@@ -326,6 +329,30 @@ ${rows}
   }
   out.push('</section>');
 
+  const where = breakdownProducts(report);
+  if (where.length > 0) {
+    const rows = where
+      .map((p) => {
+        const b = breakdowns(p);
+        return `<tr><th scope="row">${productLabel(p)}</th><td>${esc(breakdownText(b.schools))}</td><td>${esc(breakdownText(b.grades))}</td></tr>`;
+      })
+      .join('\n');
+    out.push(`<section aria-labelledby="h-where">
+<h2 id="h-where">Where products are used</h2>
+<p>Active users by school (every school a product is deployed at, also at 0) and active students by grade, from the roster.</p>
+${scrollTable(
+  'Where products are used table',
+  `<table>
+<caption><span class="cap">Active users by school and active students by grade per product</span></caption>
+<thead><tr><th scope="col">Product</th><th scope="col">Active users by school</th><th scope="col">Active students by grade</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`,
+)}
+</section>`);
+  }
+
   const due = renewalsDue(report);
   out.push(`<section aria-labelledby="h-renewals">
 <h2 id="h-renewals">Renewals in the next ${report.thresholds.renewalWarnDays} days</h2>`);
@@ -486,7 +513,11 @@ export const renderHtml: Reporter = (report: Report) => {
   const district = report.district.name ? esc(report.district.name) : 'District';
   const kind = report.hasUsage ? 'Edtech audit' : 'Edtech vetting report';
   const toc: [string, string][] = [['h-headline', 'Headline figures']];
-  if (report.hasUsage) toc.push(['h-seats', 'Seats'], ['h-util', 'Teacher utilization'], ['h-renewals', 'Renewals'], ['h-sunset', 'Sunset candidates']);
+  if (report.hasUsage) {
+    toc.push(['h-seats', 'Seats'], ['h-util', 'Teacher utilization']);
+    if (breakdownProducts(report).length > 0) toc.push(['h-where', 'Where used']);
+    toc.push(['h-renewals', 'Renewals'], ['h-sunset', 'Sunset candidates']);
+  }
   toc.push(['h-vetting', 'Vetting matrix'], ['h-findings', 'Findings']);
   const inputsHtml = inputs(report);
   if (inputsHtml) toc.push(['h-inputs', 'Inputs and warnings']);

@@ -29,6 +29,8 @@ function usageJson(u: UsageFigures | null) {
     recommendedSeats: u.recommendedSeats,
     rightSizeSaving: cents(u.rightSizeSaving),
     lastSeen: u.lastSeen,
+    activeByGrade: u.activeByGrade?.map((b) => ({ grade: b.grade, activeStudents: b.activeStudents })) ?? null,
+    activeBySchool: u.activeBySchool?.map((b) => ({ school: b.school, activeUsers: b.activeUsers })) ?? null,
   };
 }
 

@@ -19,6 +19,9 @@ import {
   statusLabel,
   sunsetProducts,
   usageProducts,
+  breakdownProducts,
+  breakdownText,
+  breakdowns,
   valueText,
   waiverText,
 } from './util.js';
@@ -122,6 +125,21 @@ export const renderMarkdown: Reporter = (report: Report) => {
         '',
       );
       out.push(`Policy minimum teacher utilization: ${pct(report.thresholds.teacherUtilizationMin)}; dormant warning at ${pct(report.thresholds.dormantWarnRatio)} of seats.`, '');
+    }
+    const where = breakdownProducts(report);
+    if (where.length > 0) {
+      out.push('## Where products are used', '', 'Active users by school (every school a product is deployed at, also at 0) and active students by grade, from the roster.', '');
+      out.push(
+        mdTable(
+          ['Product', 'Active users by school', 'Active students by grade'],
+          where.map((p) => {
+            const b = breakdowns(p);
+            return [productTitle(p), md(breakdownText(b.schools)), md(breakdownText(b.grades))];
+          }),
+          ['l', 'l', 'l'],
+        ),
+        '',
+      );
     }
     const sunset = sunsetProducts(report);
     if (sunset.length > 0) {

@@ -121,6 +121,26 @@ export function sunsetProducts(report: Report): ProductReport[] {
     .sort((a, b) => b.sunset!.annualSavings - a.sunset!.annualSavings);
 }
 
+/** Usage products whose figures break active users down by school and grade (a roster was given). */
+export function breakdownProducts(report: Report): ProductReport[] {
+  return usageProducts(report).filter((p) => p.usage!.activeBySchool !== null || p.usage!.activeByGrade !== null);
+}
+
+/** `Lincoln ES: 66, Maple ES: 0` — a breakdown as one line of plain text (escape it for the format); `–` when empty. */
+export function breakdownText(parts: readonly { label: string; count: number }[] | null): string {
+  if (parts === null || parts.length === 0) return '–';
+  return parts.map((b) => `${b.label}: ${INT.format(b.count)}`).join(', ');
+}
+
+/** The school and grade breakdowns of a product's usage figures as label/count pairs. */
+export function breakdowns(p: ProductReport): { schools: { label: string; count: number }[] | null; grades: { label: string; count: number }[] | null } {
+  const u = p.usage!;
+  return {
+    schools: u.activeBySchool?.map((b) => ({ label: b.school, count: b.activeUsers })) ?? null,
+    grades: u.activeByGrade?.map((b) => ({ label: b.grade, count: b.activeStudents })) ?? null,
+  };
+}
+
 /** Products with usage figures, most wasted spend first. */
 export function usageProducts(report: Report): ProductReport[] {
   return sortedProducts(report)

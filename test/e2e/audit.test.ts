@@ -14,7 +14,12 @@ interface Product {
   id: string;
   verdict: string;
   findings: Finding[];
-  usage: Record<string, number | string | null> | null;
+  usage:
+    | (Record<string, number | string | null> & {
+        activeByGrade: { grade: string; activeStudents: number }[] | null;
+        activeBySchool: { school: string; activeUsers: number }[] | null;
+      })
+    | null;
   sunset: { reason: string; noticeOn: string; earliestRetireOn: string; decideBy: string | null; beforeRenewal: boolean | null; annualSavings: number; steps: string[] } | null;
   renewal: { renewalOn: string; decideBy: string; autoRenews: boolean } | null;
 }
@@ -103,6 +108,27 @@ describe('edvet audit --demo', () => {
     }
     const entra = r.json.inputs.find((i) => i.format === 'entra-signins')!;
     expect(entra.skipped['not a successful sign-in']).toBeGreaterThan(0);
+  });
+
+  it('breaks active users down by school and active students by grade, from the roster', () => {
+    for (const p of r.json.products) {
+      const u = p.usage;
+      if (u === null) continue;
+      const grades = u.activeByGrade!;
+      const schools = u.activeBySchool!;
+      // every demo student has one grade and one school, so the breakdowns add up
+      expect([p.id, grades.reduce((a, b) => a + b.activeStudents, 0)]).toEqual([p.id, u.activeStudents]);
+      // every active user is counted at a school or as unknown (a teacher at two schools counts at both)
+      expect(schools.reduce((a, b) => a + b.activeUsers, 0)).toBeGreaterThanOrEqual(u.activeUsers as number);
+      expect(schools.map((b) => b.school)).not.toContain('Riverside Unified School District');
+    }
+    const p = byId(r.json);
+    // WordWise is deployed at every school: Riverside High School is listed although no one there signs in
+    const wordwise = p.get('wordwise')!.usage!.activeBySchool!;
+    expect(wordwise.find((b) => b.school === 'Riverside High School')).toEqual({ school: 'Riverside High School', activeUsers: 0 });
+    expect(wordwise.find((b) => b.school === 'Lincoln Elementary School')!.activeUsers).toBeGreaterThan(0);
+    // ClarityPrep is a high-school product: grades 9 to 12 only
+    expect(p.get('clarityprep')!.usage!.activeByGrade!.map((b) => b.grade)).toEqual(['9', '10', '11', '12']);
   });
 
   it('counts findings by status in the summary', () => {

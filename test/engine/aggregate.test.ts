@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageAggregator, type UsageCounts } from '../../src/engine/aggregate.js';
 import { loadRoster, type Roster } from '../../src/load/roster/index.js';
 import { SchoolCalendar, dayOf } from '../../src/model/calendar.js';
+import { GRADES } from '../../src/model/grades.js';
 import type { Role } from '../../src/model/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,6 +54,48 @@ describe('UsageAggregator on the usage conformance example', () => {
   });
 });
 
+describe('UsageAggregator breakdown by grade and school', () => {
+  it('counts active students by grade and active users by school, listing deployed schools at 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edvet-breakdown-'));
+    const file = join(dir, 'roster.csv');
+    writeFileSync(
+      file,
+      ['user_id,role,school_id,grade', 's1,student,Alder,3', 's2,student,birch,4', 's3,student,alder,', 't1,teacher,Alder,3', 't1,teacher,Birch,4', 's9,student,alder,5'].join('\n'),
+    );
+    try {
+      const roster = await loadRoster(file);
+      const agg = new UsageAggregator({ roster, match: () => 0, productCount: 1, teacherPattern: null });
+      for (const u of ['s1', 'S2', 's3', 't1', 'x-not-in-roster']) agg.add(20, u, 'A', undefined, u.startsWith('x') ? 'student' : 'unknown');
+      agg.add(1, 's9', 'A', undefined, 'unknown'); // not active: outside the window
+      const base = { activeFrom: 10, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null };
+      const f = agg.figures(0, { ...base, schools: ['alder', 'birch', 'Cypress'] });
+      expect(f.activeStudents).toBe(4);
+      expect(f.activeByGrade).toEqual([
+        { key: '3', count: 1 },
+        { key: '4', count: 1 },
+        { key: 'unknown', count: 2 },
+      ]);
+      expect(f.activeBySchool).toEqual([
+        { key: 'Alder', count: 3 },
+        { key: 'birch', count: 2 },
+        { key: 'Cypress', count: 0 },
+        { key: 'unknown', count: 1 },
+      ]);
+      // without manifest schools: every roster school
+      expect(agg.figures(0, base).activeBySchool!.map((b) => b.key)).toEqual(['Alder', 'birch', 'unknown']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is null without a roster', () => {
+    const agg = new UsageAggregator({ roster: null, match: () => 0, productCount: 1, teacherPattern: null });
+    agg.add(1, 'u', 'A', undefined, 'student');
+    const f = agg.figures(0, { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null });
+    expect([f.activeByGrade, f.activeBySchool]).toEqual([null, null]);
+  });
+});
+
 describe('UsageAggregator details', () => {
   const fakeRoster = (entries: { id: string; email?: string; role: Role }[]): Roster => ({
     source: 'test',
@@ -64,6 +108,10 @@ describe('UsageAggregator details', () => {
     },
     role: (i: number) => entries[i].role,
     teachersWithAccess: () => Int32Array.from(entries.flatMap((e, i) => (e.role === 'teacher' ? [i] : []))),
+    gradeMask: () => 0,
+    schoolsOf: () => [],
+    schoolKeys: () => [],
+    schoolLabel: (k: string) => k,
   });
 
   it('keeps the last day per product and user, and counts rows', () => {
@@ -82,6 +130,8 @@ describe('UsageAggregator details', () => {
       teachersWithAccess: null,
       semesterActiveTeachersWithAccess: null,
       lastSeen: 10,
+      activeByGrade: null,
+      activeBySchool: null,
     });
     expect(agg.unmatchedApps()).toEqual([{ app: 'B', rows: 2 }]);
   });
@@ -163,7 +213,7 @@ function naive(
   match: (app: string, appId: string | undefined) => number,
   pattern: RegExp | null,
   p: number,
-  q: { activeFrom: number; semesterFrom: number; teachersWithAccess: Int32Array | null; licensedTeachers: number | null },
+  q: { activeFrom: number; semesterFrom: number; teachersWithAccess: Int32Array | null; licensedTeachers: number | null; schools?: string[] | null },
 ): UsageCounts {
   const key = (raw: string) => {
     const r = roster ? roster.lookup(raw) : -1;
@@ -201,7 +251,37 @@ function naive(
     const semTeachers = semester.filter(([k]) => roleOf(k) === 'teacher').length;
     sat = q.licensedTeachers === null ? null : Math.min(semTeachers, q.licensedTeachers);
   }
+  let activeByGrade: UsageCounts['activeByGrade'] = null;
+  let activeBySchool: UsageCounts['activeBySchool'] = null;
+  if (roster) {
+    const grades = new Map<string, number>();
+    const schools = new Map<string, number>();
+    let unknownGrade = 0;
+    let unknownSchool = 0;
+    for (const [k] of active) {
+      const r = k.startsWith('R') ? Number(k.slice(1)) : -1;
+      if (roleOf(k) === 'student') {
+        const gs = GRADES.filter((_, i) => r >= 0 && roster.gradeMask(r) & (1 << i));
+        if (gs.length === 0) unknownGrade++;
+        for (const g of gs) grades.set(g, (grades.get(g) ?? 0) + 1);
+      }
+      const ss = r >= 0 ? roster.schoolsOf(r) : [];
+      if (ss.length === 0) unknownSchool++;
+      for (const sc of ss) schools.set(roster.schoolLabel(sc), (schools.get(roster.schoolLabel(sc)) ?? 0) + 1);
+    }
+    for (const sc of q.schools ?? roster.schoolKeys()) {
+      const known = roster.schoolKeys().includes(sc.trim().toLowerCase());
+      const label = known ? roster.schoolLabel(sc.trim().toLowerCase()) : sc.trim();
+      if (!schools.has(label)) schools.set(label, 0);
+    }
+    activeByGrade = GRADES.filter((g) => grades.has(g)).map((g) => ({ key: g, count: grades.get(g)! }));
+    if (unknownGrade) activeByGrade.push({ key: 'unknown', count: unknownGrade });
+    activeBySchool = [...schools].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key, 'en'));
+    if (unknownSchool) activeBySchool.push({ key: 'unknown', count: unknownSchool });
+  }
   return {
+    activeByGrade,
+    activeBySchool,
     rows: mine.length,
     activeUsers: active.length,
     activeTeachers: active.filter(([k]) => roleOf(k) === 'teacher').length,
@@ -253,7 +333,8 @@ describe('UsageAggregator property', () => {
         fc.array(fc.nat(8)),
         fc.boolean(),
         fc.constantFrom(undefined, 0, 3 * 16),
-        (rosterRoles, rawEvents, activeFrom, semesterFrom, usePattern, licensed, twaPick, useTwa, denseLimit) => {
+        fc.constantFrom(undefined, null, ['B', ' Dogwood ES', 'a']),
+        (rosterRoles, rawEvents, activeFrom, semesterFrom, usePattern, licensed, twaPick, useTwa, denseLimit, schools) => {
           const roster: Roster | null =
             rosterRoles === null
               ? null
@@ -267,6 +348,11 @@ describe('UsageAggregator property', () => {
                   },
                   role: (i: number) => rosterRoles[i],
                   teachersWithAccess: () => new Int32Array(0),
+                  // grades and schools by index: some users with none, some with two
+                  gradeMask: (i: number) => [0, 1 << 2, (1 << 5) | (1 << 6), 1 << 14][i % 4],
+                  schoolsOf: (i: number) => [['a'], ['b', 'c'], [], ['c']][i % 4],
+                  schoolKeys: () => ['a', 'b', 'c'],
+                  schoolLabel: (k: string) => ({ a: 'Alder ES', b: 'birch MS', c: 'Cedar HS' })[k] ?? k,
                 };
           const events: Ev[] = rawEvents.map((e) => {
             const [n, form] = e.user;
@@ -280,7 +366,7 @@ describe('UsageAggregator property', () => {
           const twa =
             roster && useTwa ? Int32Array.from([...new Set(twaPick.filter((i) => i < roster.size))].sort((x, y) => x - y)) : null;
           for (let p = 0; p < P; p++) {
-            const q = { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: licensed };
+            const q = { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: licensed, schools };
             expect(agg.figures(p, q)).toEqual(naive(events, roster, match, pattern, p, q));
           }
           expect(agg.unmatchedApps()).toEqual(naiveUnmatched(events, match));

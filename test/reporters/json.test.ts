@@ -37,7 +37,10 @@ describe('json reporter', () => {
       rows: 182344, seats: 3000, activeUsers: 1210, activeTeachers: 38, activeStudents: 1172, dormantSeats: 1790, dormantRatio: 0.5967,
       annualCost: 10500, costPerSeat: 3.5, wastedSpend: 6265, costPerActiveUser: 8.68, teachersWithAccess: 120, teacherUtilization: 0.3167,
       semesterActiveUsers: 1480, recommendedSeats: 1628, rightSizeSaving: 4802, lastSeen: '2026-11-20',
+      activeByGrade: [{ grade: 'K', activeStudents: 400 }, { grade: '1', activeStudents: 770 }, { grade: 'unknown', activeStudents: 2 }],
+      activeBySchool: [{ school: 'Lincoln Elementary', activeUsers: 900 }, { school: 'Maple <Annex> | East', activeUsers: 310 }, { school: 'Oak Ridge', activeUsers: 0 }],
     });
+    expect(data.products.find((p: { id: string }) => p.id === 'quizblast').usage).toMatchObject({ activeByGrade: null, activeBySchool: null });
     const qb = data.products.find((p: { id: string }) => p.id === 'quizblast');
     expect(qb.usage.costPerSeat).toBe(8);
     expect(qb.usage.wastedSpend).toBe(3360.08);

@@ -37,9 +37,16 @@ describe('markdown reporter', () => {
     const headings = out.split('\n').filter((l) => /^#{1,3} /.test(l));
     expect(headings[0]).toBe('# edvet audit report: Riverside Unified School District');
     const h2 = headings.filter((h) => h.startsWith('## '));
-    expect(h2).toEqual(['## Summary', '## Vetting', '## Findings', '## Usage', '## Sunset plans', '## Renewals due within 90 days', '## Apps that match no product', '## Usage files', '## Warnings']);
+    expect(h2).toEqual(['## Summary', '## Vetting', '## Findings', '## Usage', '## Where products are used', '## Sunset plans', '## Renewals due within 90 days', '## Apps that match no product', '## Usage files', '## Warnings']);
     expect(checkTables(out)).toBeGreaterThan(5);
     expect(out).toContain('| WordWise Reader (wordwise) | ✔ pass | ✔ pass | ✘ fail |');
+  });
+
+  it('shows where each product is used, escaping school names', () => {
+    const out = renderMarkdown(buildReport(), OPTIONS);
+    expect(out).toContain('| WordWise Reader (wordwise) | Lincoln Elementary: 900, Maple &lt;Annex&gt; \\| East: 310, Oak Ridge: 0 | K: 400, 1: 770, unknown: 2 |');
+    // only products with a breakdown (a roster was given) are listed
+    expect(out.split('## Where products are used')[1].split('## ')[0]).not.toContain('quizblast');
   });
 
   it('leaves the usage sections out of a vet report', () => {

@@ -1,6 +1,7 @@
 /**
  * The in-memory roster every reader builds: users with a role, the ids they can
- * be matched by, and for teachers the schools and grades they teach.
+ * be matched by, their schools and grades (for teachers, those they teach),
+ * and the names of the schools.
  */
 import type { Role } from '../../model/types.js';
 import { GRADES, gradeRank } from '../../model/grades.js';
@@ -21,6 +22,14 @@ export interface Roster {
   role(index: number): Role;
   /** Roster teachers at any of `schools` (all when null) who teach at least one of `grades` (all when null): sorted roster indices. */
   teachersWithAccess(schools: string[] | null, grades: string[] | null): Int32Array;
+  /** A user's grades (a student's own, a teacher's those of their classes) as bits by rank in GRADES; 0 when none is known. */
+  gradeMask(index: number): number;
+  /** A user's schools, as school keys (lower-cased ids); orgs that orgs.csv types as something else (the district) are left out. */
+  schoolsOf(index: number): readonly string[];
+  /** Every school key of the roster, in order of first appearance. */
+  schoolKeys(): readonly string[];
+  /** How a school is shown: its name from orgs.csv, else its id as first written. */
+  schoolLabel(key: string): string;
 }
 
 function norm(s: string): string {
@@ -34,6 +43,9 @@ export class RosterBuilder {
   private readonly roles: Role[] = [];
   private readonly schools: Set<string>[] = [];
   private readonly grades: number[] = [];
+  /** Org key -> its name and type (from orgs.csv), and school key -> its id as first written. */
+  private readonly orgs = new Map<string, { name: string; type: string }>();
+  private readonly firstWritten = new Map<string, string>();
 
   /** Number of users so far. */
   get size(): number {
@@ -77,7 +89,15 @@ export class RosterBuilder {
 
   addSchool(index: number, school: string): void {
     const key = norm(school);
-    if (key !== '') this.schools[index].add(key);
+    if (key === '') return;
+    this.schools[index].add(key);
+    if (!this.firstWritten.has(key)) this.firstWritten.set(key, school.trim());
+  }
+
+  /** An org of orgs.csv: its name labels it in reports, and only orgs typed `school` (or untyped) count as schools. */
+  addOrg(id: string, name: string, type: string): void {
+    const key = norm(id);
+    if (key !== '' && !this.orgs.has(key)) this.orgs.set(key, { name: name.trim(), type: type.trim().toLowerCase() });
   }
 
   hasSchools(index: number): boolean {
@@ -95,7 +115,23 @@ export class RosterBuilder {
   }
 
   build(source: string, kind: RosterKind): Roster {
-    return new FrozenRoster(source, kind, this.byId, this.byAlt, this.roles, this.schools, this.grades);
+    const isSchool = (key: string) => {
+      const t = this.orgs.get(key)?.type;
+      return t === undefined || t === '' || t === 'school';
+    };
+    const interned = new Map<string, string[]>();
+    const schoolLists = this.schools.map((set) => {
+      const list = [...set].filter(isSchool);
+      const id = list.join('\n');
+      const known = interned.get(id);
+      if (known) return known;
+      interned.set(id, list);
+      return list;
+    });
+    const keys = [...this.firstWritten.keys()].filter(isSchool);
+    const labels = new Map<string, string>();
+    for (const k of keys) labels.set(k, this.orgs.get(k)?.name || this.firstWritten.get(k)!);
+    return new FrozenRoster(source, kind, this.byId, this.byAlt, this.roles, this.schools, this.grades, schoolLists, keys, labels);
   }
 }
 
@@ -111,6 +147,9 @@ class FrozenRoster implements Roster {
     private readonly roles: Role[],
     private readonly schools: Set<string>[],
     private readonly gradeMasks: number[],
+    private readonly schoolLists: string[][],
+    private readonly keys: string[],
+    private readonly labels: Map<string, string>,
   ) {
     this.size = roles.length;
     const t: number[] = [];
@@ -125,6 +164,22 @@ class FrozenRoster implements Roster {
 
   role(index: number): Role {
     return this.roles[index] ?? 'unknown';
+  }
+
+  gradeMask(index: number): number {
+    return this.gradeMasks[index] ?? 0;
+  }
+
+  schoolsOf(index: number): readonly string[] {
+    return this.schoolLists[index] ?? [];
+  }
+
+  schoolKeys(): readonly string[] {
+    return this.keys;
+  }
+
+  schoolLabel(key: string): string {
+    return this.labels.get(key) ?? key;
   }
 
   teachersWithAccess(schools: string[] | null, grades: string[] | null): Int32Array {

@@ -203,6 +203,21 @@ export function readRosterFolder(path: string, source: string): Roster {
     }
   }
 
+  // ---- orgs.csv: school names, and which orgs are schools (not the district) ----
+  const orgs = table('orgs.csv');
+  if (orgs) {
+    const oId = orgs.col('sourcedId');
+    const oName = orgs.col('name');
+    const oType = orgs.col('type');
+    const oStatus = orgs.col('status');
+    if (oId >= 0) {
+      for (const row of orgs.rows) {
+        if (isDeleted(orgs, row, oStatus)) continue;
+        b.addOrg(orgs.cell(row, oId), orgs.cell(row, oName), orgs.cell(row, oType));
+      }
+    }
+  }
+
   // ---- courses.csv, classes.csv ----
   const courseGrades = new Map<string, string[]>();
   const courses = table('courses.csv');

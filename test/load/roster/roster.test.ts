@@ -84,6 +84,32 @@ describe('OneRoster folder without enrollments', () => {
   });
 });
 
+describe('schools and grades for the usage breakdown', () => {
+  it('names schools from orgs.csv and leaves the district out of a user\'s schools', async () => {
+    const r = await loadRoster(resolve(here, '../../../fixtures/demo-district/roster'));
+    expect(r.schoolKeys()).not.toContain('riverside-usd');
+    expect(r.schoolKeys()).toContain('lincoln-es');
+    expect(r.schoolLabel('lincoln-es')).toBe('Lincoln Elementary School');
+    const students = Array.from({ length: r.size }, (_, i) => i).filter((i) => r.role(i) === 'student');
+    expect(students.length).toBeGreaterThan(100);
+    for (const i of students) {
+      expect(r.schoolsOf(i).length).toBe(1);
+      expect(r.schoolsOf(i)).not.toContain('riverside-usd');
+      expect(r.gradeMask(i)).not.toBe(0);
+    }
+  });
+
+  it('labels schools of a simple roster as first written, and gives grades as a mask by rank', async () => {
+    const r = await loadRoster(fx('simple.csv'));
+    expect(r.schoolKeys()).toEqual(['ms', 'hs']);
+    expect(r.schoolLabel('ms')).toBe('ms');
+    expect(r.schoolsOf(0)).toEqual(['ms']);
+    expect(r.gradeMask(0)).toBe((1 << 9) | (1 << 10)); // grades 7 and 8
+    expect(r.gradeMask(1)).toBe(1 << 2); // KG -> K
+    expect(r.gradeMask(4)).toBe(0); // grade 13 is not a grade
+  });
+});
+
 describe('simple roster CSV', () => {
   it('merges a user’s rows and matches extra columns', async () => {
     const r = await loadRoster(fx('simple.csv'));
