@@ -3,7 +3,7 @@
  * with a LineCounter keep every node's range, so a key path (from a zod issue
  * or a rule's evidence) leads back to file:line:col.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { inputError, type Problem } from '../model/errors.js';
 import type { SourcePos } from '../model/types.js';
 import { readPlainYaml, type PlainYaml } from './yaml-plain.js';
@@ -98,7 +98,7 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
       problems.push({ ...pos(startOffset), message: `this document is ${kind}; expected ${what}` });
       return;
     }
-    const forbidden = findForbiddenKeys(contents, []);
+    const forbidden = findForbiddenKeys(doc, contents, []);
     for (const f of forbidden) {
       problems.push({ ...pos(f.offset), message: `unknown field \`${f.path.join('.')}\` (keys named __proto__, constructor or prototype are never accepted)` });
     }
@@ -163,17 +163,19 @@ function yamlMessage(code: string, message: string): string {
   }
 }
 
-function findForbiddenKeys(node: unknown, path: (string | number)[]): { path: (string | number)[]; offset: number }[] {
+/** Keys named __proto__, constructor or prototype, also when written as an alias (`*k :`), with the key's offset. */
+function findForbiddenKeys(doc: Document.Parsed, node: unknown, path: (string | number)[]): { path: (string | number)[]; offset: number }[] {
   const out: { path: (string | number)[]; offset: number }[] = [];
   if (isMap(node)) {
     for (const pair of node.items as Pair[]) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyNode = pair.key as Node | null;
-      if (FORBIDDEN_KEYS.has(key)) out.push({ path: [...path, key], offset: keyNode?.range?.[0] ?? 0 });
-      out.push(...findForbiddenKeys(pair.value, [...path, key]));
+      const written = pair.key as Node | null;
+      const resolved = isAlias(written) ? written.resolve(doc) : written;
+      const key = isScalar(resolved) ? String(resolved.value) : String(resolved);
+      if (FORBIDDEN_KEYS.has(key)) out.push({ path: [...path, key], offset: written?.range?.[0] ?? 0 });
+      out.push(...findForbiddenKeys(doc, pair.value, [...path, key]));
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => out.push(...findForbiddenKeys(item, [...path, i])));
+    node.items.forEach((item, i) => out.push(...findForbiddenKeys(doc, item, [...path, i])));
   }
   return out;
 }

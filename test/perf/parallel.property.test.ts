@@ -28,6 +28,10 @@ function fakeRoster(): Roster {
     lookup: (raw: string) => ids.indexOf(raw.trim().toLowerCase()),
     role: (i: number) => (i === 2 ? 'teacher' : 'student'),
     teachersWithAccess: () => new Int32Array([2]),
+    gradeMask: (i: number) => (i === 0 ? 1 << 5 : 0),
+    schoolsOf: (i: number) => (i === 1 ? [] : ['s']),
+    schoolKeys: () => ['s'],
+    schoolLabel: () => 'School S',
   } as unknown as Roster;
 }
 
