@@ -117,6 +117,12 @@ function unescape(body: string): string {
   return out;
 }
 const DOC_START = /^---(?: +#.*| *)$/;
+const DOC_END = /^\.\.\.(?: |$)/;
+const TRAILING_SPACES = / +$/;
+/** Longest implicit key read here (YAML allows 1024 characters up to the `:`). */
+const MAX_KEY = 1000;
+/** Deepest nesting read here; deeper documents go to the full parser. */
+const MAX_DEPTH = 100;
 const BLOCK_HEADER = /^[|>]([-+]?)(?: +#.*| *)$/;
 
 /** A plain scalar's value under the YAML 1.2 core schema (the full parser's default), tag by tag in its order. */
@@ -137,7 +143,8 @@ export function readPlainYaml(text: string): PlainYaml | null {
   try {
     return new Reader(text).document();
   } catch (e) {
-    if (e === NOT_PLAIN) return null;
+    // Nesting too deep for the stack: the full parser reports it.
+    if (e === NOT_PLAIN || e instanceof RangeError) return null;
     throw e;
   }
 }
@@ -154,6 +161,8 @@ class Reader {
   private readonly skip: boolean[] = [];
   /** Number of lines (the empty "line" after a final line break is not one). */
   private readonly count: number;
+  /** Collections open around the current position. */
+  private depth = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -213,14 +222,17 @@ class Reader {
 
   /** A block mapping whose keys sit at column `n`, the first on line `li` (possibly after `- `). Returns the node and the next line. */
   private map(li: number, n: number): [PNode, number] {
+    if (++this.depth > MAX_DEPTH) giveUp();
     const keys: string[] = [];
     const keyAt: number[] = [];
     const values: PNode[] = [];
     const seen = new Set<string>();
     for (;;) {
       const line = this.lines[li];
+      if (n === 0 && DOC_END.test(line)) giveUp(); // `...` ends a document; `... x:` is not a key
       const m = KEY.exec(line.slice(n));
-      if (!m || m[1].length > 1024) giveUp();
+      // An implicit key's `:` must be within 1024 characters of its start.
+      if (!m || m[0].length > MAX_KEY) giveUp();
       const key = m[1];
       if (FORBIDDEN_KEYS.has(key) || seen.has(key) || typeof resolvePlain(key) !== 'string') giveUp();
       seen.add(key);
@@ -238,6 +250,7 @@ class Reader {
       values.push(value);
       next = this.nextContent(next);
       if (next >= this.count || this.indents[next] < n || (n === 0 && DOC_START.test(this.lines[next]))) {
+        this.depth--;
         return [{ kind: 'map', at: keyAt[0], keys, keyAt, values }, next];
       }
       if (this.indents[next] > n) giveUp();
@@ -247,6 +260,7 @@ class Reader {
 
   /** A block sequence whose dashes sit at column `n`, the first on line `li`. */
   private seq(li: number, n: number): [PNode, number] {
+    if (++this.depth > MAX_DEPTH) giveUp();
     const items: PNode[] = [];
     let at = -1;
     for (;;) {
@@ -267,10 +281,12 @@ class Reader {
       }
       items.push(item);
       next = this.nextContent(next);
-      if (next >= this.count || this.indents[next] < n) return [{ kind: 'seq', at, items }, next];
-      if (this.indents[next] > n) giveUp();
       // A line at the dashes' column that is not an item ends a sequence written under a key at the same column.
-      if (!this.isDash(this.lines[next], n)) return [{ kind: 'seq', at, items }, next];
+      if (next >= this.count || this.indents[next] < n || !this.isDash(this.lines[next], n)) {
+        if (this.indents[next] > n) giveUp();
+        this.depth--;
+        return [{ kind: 'seq', at, items }, next];
+      }
       li = next;
     }
   }
@@ -334,7 +350,7 @@ class Reader {
     let s = line.slice(v);
     const hash = s.indexOf(' #');
     if (hash >= 0) s = s.slice(0, hash);
-    s = s.trimEnd();
+    s = s.replace(TRAILING_SPACES, ''); // spaces only: YAML does not trim other Unicode white space
     if (s.includes(': ') || s.endsWith(':')) giveUp();
     return s;
   }
@@ -348,6 +364,7 @@ class Reader {
 
   /** A flow list or mapping of plain or quoted scalars and such collections, opening at column `v`; returns it and the column after it. */
   private flow(line: string, v: number, base: number): [PNode, number] {
+    if (++this.depth > MAX_DEPTH) giveUp();
     const at = base + v;
     const isMap = line[v] === '{';
     const close = isMap ? '}' : ']';
@@ -378,7 +395,8 @@ class Reader {
       if ('-?:'.includes(c) && (i + 1 === line.length || ' ,]}'.includes(line[i + 1]))) giveUp();
       let j = i;
       while (j < line.length && !',[]{}#:'.includes(line[j])) j++;
-      const text = line.slice(i, j).trimEnd();
+      const text = line.slice(i, j).replace(TRAILING_SPACES, '');
+      if (isKey && text.length > MAX_KEY) giveUp();
       if (text.length === 0) giveUp();
       i = j;
       return { kind: 'scalar', at: base + start, value: isKey ? text : resolvePlain(text) };
@@ -411,6 +429,7 @@ class Reader {
         break;
       }
     }
+    this.depth--;
     return [isMap ? { kind: 'map', at, keys, keyAt, values: items } : { kind: 'seq', at, items }, i];
   }
 
