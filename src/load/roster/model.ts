@@ -131,6 +131,10 @@ export class RosterBuilder {
     const keys = [...this.firstWritten.keys()].filter(isSchool);
     const labels = new Map<string, string>();
     for (const k of keys) labels.set(k, this.orgs.get(k)?.name || this.firstWritten.get(k)!);
+    // Two schools with one name are told apart by their ids.
+    const uses = new Map<string, number>();
+    for (const l of labels.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
+    for (const [k, l] of labels) if (uses.get(l)! > 1) labels.set(k, `${l} (${this.firstWritten.get(k)})`);
     return new FrozenRoster(source, kind, this.byId, this.byAlt, this.roles, this.schools, this.grades, schoolLists, keys, labels);
   }
 }

@@ -1,4 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRoster, type Roster } from '../../../src/load/roster/index.js';
@@ -96,6 +98,18 @@ describe('schools and grades for the usage breakdown', () => {
       expect(r.schoolsOf(i).length).toBe(1);
       expect(r.schoolsOf(i)).not.toContain('riverside-usd');
       expect(r.gradeMask(i)).not.toBe(0);
+    }
+  });
+
+  it('tells apart two schools with one name by their ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edvet-orgs-'));
+    try {
+      writeFileSync(join(dir, 'users.csv'), 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,grades\ns1,active,2026-01-01,true,sch-a,student,s1,03\ns2,active,2026-01-01,true,SCH-B,student,s2,04\n');
+      writeFileSync(join(dir, 'orgs.csv'), 'sourcedId,status,dateLastModified,name,type\nsch-a,active,2026-01-01,Lincoln Elementary,school\nsch-b,active,2026-01-01,Lincoln Elementary,school\nd1,active,2026-01-01,District,district\n');
+      const r = await loadRoster(dir);
+      expect(r.schoolKeys().map((k) => r.schoolLabel(k))).toEqual(['Lincoln Elementary (sch-a)', 'Lincoln Elementary (SCH-B)']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
