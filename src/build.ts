@@ -36,6 +36,5 @@ await build({
   // Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
   banner: { js: "import { createRequire as __edvetRequire } from 'node:module'; const require = __edvetRequire(import.meta.url);" },
   legalComments: 'linked',
-  minify: process.env.EDVET_MINIFY === '1',
   logLevel: 'warning',
 });

@@ -40,8 +40,8 @@ export interface PlainDoc {
 export interface PlainYaml {
   /** The file's documents, in order (a file may hold several, separated by `---`). */
   docs: PlainDoc[];
-  /** 1-based line and column of an offset. */
-  linePos(offset: number): { line: number; col: number };
+  /** Offset where each line starts (for the full parser's LineCounter, so positions are numbered alike). */
+  lineStarts: readonly number[];
 }
 
 /** Thrown inside the reader when the text needs the full parser. */
@@ -89,6 +89,14 @@ const ESCAPES: Record<string, string> = {
   P: '\u2029',
 };
 const HEX_ESCAPE = { x: 2, u: 4, U: 8 } as Record<string, number>;
+
+/** The single- or double-quoted scalar opening at column `i` and closing on the same line: its text and the column after it. */
+function quoted(line: string, i: number): [string, number] {
+  const single = line[i] === "'";
+  const m = (single ? SINGLE : DOUBLE).exec(line.slice(i));
+  if (!m) giveUp();
+  return [single ? m[1].replace(/''/g, "'") : unescape(m[1]), i + m[0].length];
+}
 
 /** The text of a one-line double-quoted scalar, escapes resolved. */
 function unescape(body: string): string {
@@ -195,19 +203,7 @@ class Reader {
       if (li >= this.count) break;
       if (!DOC_START.test(this.lines[li])) giveUp();
     }
-    return { docs, linePos: (offset) => this.linePos(offset) };
-  }
-
-  /** Same numbering as the full parser's LineCounter. */
-  private linePos(offset: number): { line: number; col: number } {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (offset < this.starts[mid]) high = mid;
-      else low = mid + 1;
-    }
-    return { line: low, col: offset - this.starts[low - 1] + 1 };
+    return { docs, lineStarts: this.starts };
   }
 
   /** The first line at or after `li` with content (not blank, not a comment). */
@@ -324,16 +320,11 @@ class Reader {
       case '[':
       case '{':
         return [this.flowLine(line, v, at), li + 1];
-      case "'": {
-        const m = SINGLE.exec(line.slice(v));
-        if (!m || !LINE_REST.test(line.slice(v + m[0].length))) giveUp();
-        value = m[1].replace(/''/g, "'");
-        break;
-      }
+      case "'":
       case '"': {
-        const m = DOUBLE.exec(line.slice(v));
-        if (!m || !LINE_REST.test(line.slice(v + m[0].length))) giveUp();
-        value = unescape(m[1]);
+        const [text, end] = quoted(line, v);
+        if (!LINE_REST.test(line.slice(end))) giveUp();
+        value = text;
         break;
       }
       default:
@@ -386,10 +377,9 @@ class Reader {
       }
       if (c === "'" || c === '"') {
         if (isKey) giveUp();
-        const m = (c === "'" ? SINGLE : DOUBLE).exec(line.slice(i));
-        if (!m) giveUp();
-        i += m[0].length;
-        return { kind: 'scalar', at: base + start, value: c === "'" ? m[1].replace(/''/g, "'") : unescape(m[1]) };
+        const [text, end] = quoted(line, i);
+        i = end;
+        return { kind: 'scalar', at: base + start, value: text };
       }
       if (c === undefined || ',[]{}#&*!|>\'"%@`'.includes(c)) giveUp();
       if ('-?:'.includes(c) && (i + 1 === line.length || ' ,]}'.includes(line[i + 1]))) giveUp();

@@ -67,13 +67,16 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
     throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8' });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const plain = plainReader ? readPlainYaml(text) : null;
-  if (plain) return plainFile(file, plain);
   const lc = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const p = lc.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
+  const plain = plainReader ? readPlainYaml(text) : null;
+  if (plain) {
+    for (const start of plain.lineStarts) lc.addNewLine(start);
+    return plainFile(file, plain, pos);
+  }
   const problems: Problem[] = [];
   const docs: YamlDoc[] = [];
   let parsed: Document.Parsed[];
@@ -133,11 +136,7 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
 }
 
 /** A plainly written file read by the fast reader (yaml-plain.ts): mapping documents, no problems. */
-function plainFile(file: string, plain: PlainYaml): YamlFile {
-  const pos = (offset: number): SourcePos => {
-    const p = plain.linePos(offset);
-    return { file, line: p.line, column: p.col };
-  };
+function plainFile(file: string, plain: PlainYaml, pos: (offset: number) => SourcePos): YamlFile {
   const docs = plain.docs.map((d, index): YamlDoc => {
     const start = pos(d.start);
     const at = (path: readonly (string | number)[], wantKey: boolean): SourcePos => {

@@ -8,21 +8,17 @@
  * and mutated documents.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { walkFiles } from '../../src/load/files.js';
 import { readPlainYaml } from '../../src/load/yaml-plain.js';
 import { readYamlFile, type YamlDoc } from '../../src/load/yaml.js';
 import { ROOT } from '../rules/helpers.js';
 
 type Path = (string | number)[];
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
-  });
-}
+const yamlFiles = (dir: string) => walkFiles(dir, (n) => /\.ya?ml$/.test(n));
 
 /** Every path to a key, value or item, plus absent paths beside and below them. */
 function paths(value: unknown, prefix: Path = []): Path[] {

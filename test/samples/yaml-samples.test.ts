@@ -6,24 +6,17 @@
  * EdvetError — never a raw exception. Inputs a conforming parser must reject
  * are never loaded silently.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { walkFiles } from '../../src/load/files.js';
 import { readYamlFile, type YamlFile } from '../../src/load/yaml.js';
 import { EdvetError } from '../../src/model/errors.js';
 import { ROOT } from '../rules/helpers.js';
 
 const DIR = join(ROOT, '../shared/samples/yaml-edge');
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(f)) out.push(p);
-  }
-  return out;
-}
+const yamlFiles = (dir: string) => walkFiles(dir, (n) => /\.ya?ml$/.test(n));
 
 /** in.json holds one JSON value per document, concatenated on separate lines. */
 function jsonValues(text: string): unknown[] {

@@ -19,8 +19,10 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../../paths.js';
 import { looksLikeBomlessUtf16 } from '../csv/source.js';
 import { FIRST_BAD_MAX, type FileCounts } from './read.js';
 import { readRange, ROLE_CODES, type RangeResult, type RangeTask } from './ranges.js';
@@ -41,7 +43,7 @@ const QUOTE = 34;
 function workerUrl(): URL {
   const here = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../../dist/load/usage/worker.js', import.meta.url);
+  return pathToFileURL(join(PACKAGE_ROOT, 'dist', 'load', 'usage', 'worker.js'));
 }
 
 function runWorker(task: RangeTask, onProgress: (bytes: number, rows: number) => void): Promise<RangeResult> {
