@@ -6,10 +6,9 @@ import { usageError } from '../model/errors.js';
 import type { RuleInfo } from '../model/types.js';
 import { ruleInfo } from '../engine/evaluate.js';
 import { RULES, RULE_IDS } from '../rules/index.js';
+import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { chooseFormat, deliver } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
-
-const FORMATS = ['table', 'markdown', 'json'] as const;
 
 /** The default value of a policy key path such as `usage.dormant_warn_ratio`. */
 function defaultOf(key: string): unknown {
@@ -23,7 +22,7 @@ function show(v: unknown): string {
 }
 
 export async function runRules(ctx: CommandContext): Promise<CommandResult> {
-  const format = chooseFormat(ctx, 'rules', FORMATS);
+  const format = chooseFormat(ctx, 'rules', FORMATS_BY_COMMAND.rules);
   const infos = RULES.map(ruleInfo);
   let text: string;
   if (format === 'json') {
@@ -43,7 +42,7 @@ function withDefaults(r: RuleInfo) {
 }
 
 export async function runExplain(ctx: CommandContext, id: string): Promise<CommandResult> {
-  const format = chooseFormat(ctx, 'explain', FORMATS);
+  const format = chooseFormat(ctx, 'explain', FORMATS_BY_COMMAND.explain);
   const rule = RULES.find((r) => r.id === id);
   if (!rule) {
     const near = closest(id, RULE_IDS);

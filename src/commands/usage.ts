@@ -15,7 +15,7 @@ import { dayOf, SchoolCalendar } from '../model/calendar.js';
 import { usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { InputReport } from '../model/types.js';
-import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
+import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/index.js';
 import { buildReport, exitStatusOf, type UsageResults } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import { PACKAGE_ROOT } from '../paths.js';

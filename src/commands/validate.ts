@@ -1,10 +1,11 @@
 /** `edvet validate [PATH...]`: schema check of manifests and the policy; every error with file, line and column. */
 import { EdvetError, formatProblem, type Problem } from '../model/errors.js';
+import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { VERSION, catalogFor, chooseFormat, deliver, policyFor } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export async function runValidate(ctx: CommandContext, paths: string[]): Promise<CommandResult> {
-  const format = chooseFormat(ctx, 'validate', ['table', 'json'] as const);
+  const format = chooseFormat(ctx, 'validate', FORMATS_BY_COMMAND.validate);
   const targets = paths.length ? paths : ['.'];
   const errors: Problem[] = [];
   const warnings: string[] = [];

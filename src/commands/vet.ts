@@ -1,5 +1,5 @@
 /** `edvet vet [PATH...]`: vet manifests against the policy; one verdict per product. */
-import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/formats.js';
+import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/index.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
