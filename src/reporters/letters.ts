@@ -7,7 +7,7 @@
  * Writing the files is the caller's job; `letterFileName` gives a safe name.
  */
 import type { Finding, ProductReport, Report } from '../model/types.js';
-import { BASE_CSS, esc, htmlDocument, scrollTable } from './html.js';
+import { dataTable, esc, htmlDocument } from './html/document.js';
 import { md, mdTable } from './markdown.js';
 import { clean, valueText } from './util.js';
 
@@ -147,31 +147,11 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-const LETTER_CSS = `${BASE_CSS}
-.wrap{max-width:820px}
-.letterhead{border-bottom:3px solid var(--accent);padding-bottom:.75rem;margin-bottom:1.25rem}
-dl.addr{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:1rem 0}
-dl.addr dt{font-weight:600}
-dl.addr dd{margin:0;overflow-wrap:anywhere}
-.signature{margin-top:2rem}
-@media (max-width:600px){.wrap{padding:1rem .8rem 2rem}h1{font-size:1.4rem}dl.addr{grid-template-columns:1fr}}
-@media print{@page{margin:18mm}body{font-size:11pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}tr{break-inside:avoid}}
-`;
-
 function findingsTable(label: string, caption: string, fs: Finding[], t: RuleTitleLookup): string {
-  const rows = fs
-    .map((f) => `<tr><th scope="row">${esc(t(f))}</th><td><code>${esc(f.evidence.field)}</code>: ${esc(valueText(f.evidence.value))}</td><td>${esc(valueText(f.evidence.expected))}</td><td>${esc(f.message)}</td></tr>`)
-    .join('\n');
-  return scrollTable(
-    label,
-    `<table>
-<caption><span class="cap">${caption}</span></caption>
-<thead><tr><th scope="col">Requirement</th><th scope="col">What the manifest showed</th><th scope="col">What the district requires</th><th scope="col">Finding</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`,
+  const rows = fs.map(
+    (f) => `<tr><th scope="row">${esc(t(f))}</th><td><code>${esc(f.evidence.field)}</code>: ${esc(valueText(f.evidence.value))}</td><td>${esc(valueText(f.evidence.expected))}</td><td>${esc(f.message)}</td></tr>`,
   );
+  return dataTable(label, caption, ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'], rows);
 }
 
 function renderHtmlLetter(c: LetterContent, report: Report): string {
@@ -205,7 +185,7 @@ function renderHtmlLetter(c: LetterContent, report: Report): string {
 <p class="signature">Sincerely,<br>${esc(c.from)}${c.fromContact ? `<br>${esc(c.fromContact)}` : ''}</p>
 </main>
 </div>`);
-  return htmlDocument(`Review of ${esc(p.name)}: not approved (${esc(clean(c.vendor))})`, LETTER_CSS, parts.join('\n'));
+  return htmlDocument(`Review of ${esc(p.name)}: not approved (${esc(clean(c.vendor))})`, 'letter', parts.join('\n'));
 }
 
 /** Renders the vendor letter for one product of the report (normally a rejected one). */

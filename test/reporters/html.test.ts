@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, esc, renderHtml } from '../../src/reporters/html.js';
+import { readFileSync } from 'node:fs';
+import { renderHtml } from '../../src/reporters/html.js';
+import { CSP, esc } from '../../src/reporters/html/document.js';
+import { renderLetter } from '../../src/reporters/letters.js';
 import { buildReport, hostileReport } from '../fixtures/report-model.js';
 
 const OPTIONS = { color: false, failOn: 'fail' as const, cwd: '/work' };
@@ -81,6 +84,15 @@ describe('html reporter', () => {
     expect(vet).not.toContain('<svg');
     expect(vet).not.toContain('Annual spend');
     expect(vet).toContain('Vetting matrix');
+  });
+
+  it('inlines base.css and report.css (a letter: base.css and letter.css) in one style element', () => {
+    const css = (name: string) => readFileSync(new URL(`../../src/reporters/html/${name}.css`, import.meta.url), 'utf8');
+    const style = (page: string) => page.slice(page.indexOf('<style>') + 7, page.indexOf('</style>\n</head>'));
+    expect(style(html)).toBe(`\n${css('base')}\n${css('report')}`);
+    const report = buildReport();
+    const rejected = report.products.find((p) => p.verdict === 'rejected')!;
+    expect(style(renderLetter(rejected, report, 'html'))).toBe(`\n${css('base')}\n${css('letter')}`);
   });
 
   it('escapes every hostile value', () => {

@@ -1,0 +1,28 @@
+/** "Seats and active users": the seats chart and its table, most wasted spend first. */
+import type { ProductReport } from '../../model/types.js';
+import { int, money, pct } from '../util.js';
+import { seatsChart } from './charts.js';
+import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
+
+function row(p: ProductReport): string {
+  const u = p.usage!;
+  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${int(u.activeUsers)}</td><td class="num">${int(u.dormantSeats)}</td><td class="num">${pct(u.dormantRatio)}</td><td class="num">${money(u.annualCost)}</td><td class="num">${money(u.wastedSpend)}</td><td class="num">${money(u.costPerActiveUser)}</td><td class="num">${int(u.recommendedSeats)}</td><td class="num">${money(u.rightSizeSaving)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
+}
+
+/** The seats section over the products with usage figures (`usageProducts`, already in chart order). */
+export function seatsSection(ps: readonly ProductReport[]): Section {
+  const body = ['<p>Products sorted by spend on dormant seats (seats with no sign-in in the active window), most first.</p>'];
+  if (ps.length === 0) body.push('<p>No product has usage figures.</p>');
+  else {
+    body.push(
+      seatsChart(ps),
+      dataTable(
+        'Seats and active users table',
+        'Seats, active users and wasted spend per product (the data of the chart above)',
+        ['Product', ['Seats', 'num'], ['Active users', 'num'], ['Dormant seats', 'num'], ['Dormant share', 'num'], ['Annual cost', 'num'], ['Wasted spend', 'num'], ['Cost per active user', 'num'], ['Recommended seats', 'num'], ['Right-size saving', 'num'], 'Last sign-in', 'Usage status'],
+        ps.map(row),
+      ),
+    );
+  }
+  return section('h-seats', 'Seats', 'Seats and active users', body);
+}
