@@ -129,6 +129,33 @@ export async function main(argv: string[]): Promise<number> {
   ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) =>
     finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)),
   );
+  addCommon(program.command('list').argument('[paths...]', 'manifest files or catalog folders').description('the catalog as an inventory: one row per product (table, csv, markdown, json, html)'), { failOn: false }).action(
+    async (paths: string[], flags: CommonFlags) =>
+      finish(await (await import('./commands/list.js')).runList(makeCtx(flags), paths, process.stdout.isTTY ? process.stdout.columns : undefined)),
+  );
+  program
+    .command('import')
+    .argument('[files...]', 'the app inventory: CSV or XLSX spreadsheets')
+    .description('turn an app inventory (CSV or XLSX) or the unmatched apps of sign-in exports into draft manifests')
+    .requiredOption('--out-dir <dir>', 'the folder to write the drafts into (created if missing)')
+    .option('--layout <name>', 'force a layout: sas-digital-toolkit, google-accessed-apps, edvet-list or generic')
+    .option(
+      '--map <field=column>',
+      'generic layout: fill a manifest field from a column (repeatable); fields: name, id, active, vendor, vendor_contact, category, status, audience, grades, subjects, deployed_on, reviewed_on, privacy.policy_url, privacy.dpa.signed, privacy.dpa.signed_on, privacy.dpa.expires_on, accessibility.wcag_version, accessibility.conformance, accessibility.vpat_url, evidence.essa_tier, cost.model, cost.unit_price, cost.annual_total, cost.seats, cost.students_covered, cost.renewal_on, cost.notice_days, cost.auto_renews, usage.aliases, usage.client_ids (a unique last part is enough: renewal_on)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--sheet <name>', 'the worksheet of an XLSX workbook (default: the first)')
+    .option('--from-usage <path...>', 'sign-in exports: a draft for every app no product of --catalog matches')
+    .option('--catalog <path>', 'with --from-usage: the catalog whose products are known')
+    .option('--min-rows <n>', 'with --from-usage: fewest rows an app needs for a draft (default 50)')
+    .option('--force', 'replace drafts that already exist')
+    .option('--format <name>', 'table (summary on stderr only) or json (also on stdout)')
+    .option('--policy <file>', 'with --from-usage: the district policy (usage formats, time zone)')
+    .option('--as-of <date>', 'with --from-usage: sign-ins after this date are not counted')
+    .option('--quiet', 'no progress output on stderr')
+    .action(async (files: string[], flags: CommonFlags & import('./commands/import.js').ImportFlags) =>
+      finish(await (await import('./commands/import.js')).runImport(makeCtx(flags), files, flags)),
+    );
   program
     .command('init')
     .argument('[dir]', 'where to write the starter files', '.')
