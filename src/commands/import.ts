@@ -195,14 +195,13 @@ export async function runImport(ctx: CommandContext, files: string[], flags: Imp
       summary.rows += rep.used;
     }
     inputs.push(summary);
-    const shownFiles = usageFiles.map((a) => displayPath(a, ctx.cwd)).join(', ');
     let below = 0;
     for (const app of counter.unmatched()) {
       if (app.rows < minRows) {
         below += 1;
         continue;
       }
-      accept(usageDraft(app.app, app.appIds, app.rows, app.users, shownFiles), summary);
+      accept(usageDraft(app.app, app.appIds, app.rows, app.users, flags.fromUsage.join(', ')), summary);
     }
     if (below) ctx.stderr(`edvet import: ${plural(below, 'unmatched app')} of the exports had fewer than ${minRows} rows (--min-rows): no draft`);
   }

@@ -50,7 +50,7 @@ export function mapStatus(text: string): Converted<(typeof STATUSES)[number]> {
   if (['retired', 'no longer available', 'inactive', 'discontinued', 'decommissioned', 'no', 'n', 'false'].includes(t)) return { value: 'retired' };
   if (['sunsetting', 'sunset', 'phasing out', 'being retired'].includes(t)) return { value: 'sunsetting' };
   if (['denied', 'not approved', 'rejected', 'declined', 'not recommended'].includes(t)) {
-    return { value: 'proposed', note: `the sheet had it as ${JSON.stringify(text.trim())} (denied): edvet vet decides again` };
+    return { value: 'proposed', note: `the sheet had it as ${JSON.stringify(text.trim())} (denied): proposed until vetted again` };
   }
   return { error: `not a status edvet knows (expected one of ${STATUSES.join(', ')}, or approved, pilot, pending, retired, denied)` };
 }
