@@ -64,9 +64,9 @@ export function sheetGridCells(xml: string): number {
 /**
  * Throws a clear input error when `buf` is not a workbook the library can read
  * safely: damaged or inconsistent ZIP, encrypted entries, more than the limits
- * above once unpacked, or a worksheet grid beyond {@link XLSX_MAX_GRID_CELLS}.
+ * above once unpacked (`maxUnpacked` bytes of XML; smaller in tests), or a worksheet grid beyond {@link XLSX_MAX_GRID_CELLS}.
  */
-export function checkXlsxZip(buf: Buffer, file: string): void {
+export function checkXlsxZip(buf: Buffer, file: string, maxUnpacked = XLSX_MAX_UNPACKED_BYTES): void {
   if (buf.length > XLSX_MAX_FILE_BYTES) {
     throw inputError({ file, message: `the workbook is ${(buf.length / 1048576).toFixed(0)} MB; edvet reads workbooks up to ${XLSX_MAX_FILE_BYTES / 1048576} MB: save the sheet as CSV instead` });
   }
@@ -137,10 +137,10 @@ export function checkXlsxZip(buf: Buffer, file: string): void {
     else if (e.method === 8) {
       let out: Buffer;
       try {
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, XLSX_MAX_UNPACKED_BYTES - unpacked) });
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxUnpacked - unpacked) });
       } catch (err) {
         if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw inputError({ file, message: `the workbook unpacks to more than ${XLSX_MAX_UNPACKED_BYTES / 1048576} MB of XML (a ZIP bomb, or far more than an app inventory): save the sheet as CSV instead` });
+          throw inputError({ file, message: `the workbook unpacks to more than ${Math.round(maxUnpacked / 1048576)} MB of XML (a ZIP bomb, or far more than an app inventory): save the sheet as CSV instead` });
         }
         throw bad(file, `the part ${e.name} cannot be unpacked`);
       }
@@ -149,8 +149,8 @@ export function checkXlsxZip(buf: Buffer, file: string): void {
     } else throw bad(file, `the part ${e.name} uses ZIP method ${e.method}`);
     if (e.method === 0 && /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) sheets.push(data.toString('utf8'));
     unpacked += size;
-    if (unpacked > XLSX_MAX_UNPACKED_BYTES) {
-      throw inputError({ file, message: `the workbook unpacks to more than ${XLSX_MAX_UNPACKED_BYTES / 1048576} MB of XML (a ZIP bomb, or far more than an app inventory): save the sheet as CSV instead` });
+    if (unpacked > maxUnpacked) {
+      throw inputError({ file, message: `the workbook unpacks to more than ${Math.round(maxUnpacked / 1048576)} MB of XML (a ZIP bomb, or far more than an app inventory): save the sheet as CSV instead` });
     }
   }
   if (expected !== cdOffset) throw bad(file, 'the ZIP archive holds data outside its directory');
