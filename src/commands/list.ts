@@ -10,7 +10,7 @@ import { renewalOf } from '../engine/usage.js';
 import type { Product } from '../model/product.js';
 import type { ProductReport, Report } from '../model/types.js';
 import { csvCell } from '../reporters/csv.js';
-import { BASE_CSS, esc, htmlDocument, scrollTable } from '../reporters/html.js';
+import { dataTable, esc, htmlDocument } from '../reporters/html/document.js';
 import { md, mdTable } from '../reporters/markdown.js';
 import { cents, clean, int, money } from '../reporters/util.js';
 import { chooseFormat, deliver, vettingInputs, VERSION } from './common.js';
@@ -118,16 +118,14 @@ export function listMarkdown(report: Report, rows: readonly ListRow[]): string {
   return `# ${md(heading(report))}\n\nAs of ${md(report.asOf)}, policy ${md(report.policy.source)}, edvet ${md(VERSION)}: ${rows.length} product${rows.length === 1 ? '' : 's'}.\n\n${mdTable(head, body, align)}\n`;
 }
 
-/** HTML: one self-contained page (the report's stylesheet and Content-Security-Policy). */
+/** HTML: one self-contained page (the report's stylesheets and Content-Security-Policy). */
 export function listHtml(report: Report, rows: readonly ListRow[]): string {
-  const th = LIST_COLUMN_KEYS.map(([c, k]) => `<th scope="col"${RIGHT.has(k) ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
-  const trs = rows
-    .map((r) => `<tr>${LIST_COLUMN_KEYS.map(([, k], i) => (i === 0 ? `<th scope="row">${esc(display(r, k))}</th>` : `<td${RIGHT.has(k) ? ' class="num"' : ''}>${esc(display(r, k))}</td>`)).join('')}</tr>`)
-    .join('\n');
-  const table = `<table>\n<caption>Products of the catalog, by id</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table>`;
-  const body = `<main class="wrap">\n<h1>${esc(heading(report))}</h1>\n<p>As of ${esc(report.asOf)}, policy ${esc(report.policy.source)}, edvet ${esc(VERSION)}: ${rows.length} product${rows.length === 1 ? '' : 's'}.</p>\n${scrollTable('Catalog inventory', table)}\n</main>`;
-  const css = `${BASE_CSS}\ntable{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:var(--soft)}.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:.25rem 0}`;
-  return htmlDocument(esc(heading(report)), css, body);
+  const columns = LIST_COLUMN_KEYS.map(([c, k]) => (RIGHT.has(k) ? ([esc(c), 'num'] as const) : esc(c)));
+  const trs = rows.map(
+    (r) => `<tr>${LIST_COLUMN_KEYS.map(([, k], i) => (i === 0 ? `<th scope="row">${esc(display(r, k))}</th>` : `<td${RIGHT.has(k) ? ' class="num"' : ''}>${esc(display(r, k))}</td>`)).join('')}</tr>`,
+  );
+  const body = `<main class="wrap">\n<h1>${esc(heading(report))}</h1>\n<p>As of ${esc(report.asOf)}, policy ${esc(report.policy.source)}, edvet ${esc(VERSION)}: ${rows.length} product${rows.length === 1 ? '' : 's'}.</p>\n${dataTable('Catalog inventory', 'Products of the catalog, by id', columns, trs)}\n</main>`;
+  return htmlDocument(esc(heading(report)), 'report', body);
 }
 
 /** Columns in the order they give way when the terminal is narrow: the first ones always stay. */
