@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, FailOn } from './commands/context.js';
+import type { UsageFlags } from './commands/usage.js';
 import { VERSION } from './paths.js';
 
 
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     return {
       cwd: process.cwd(),
       now: new Date(),
+      clock: () => performance.now(),
       policy: flags.policy,
       asOf: flags.asOf,
       format: flags.format,
@@ -198,13 +200,4 @@ export async function main(argv: string[]): Promise<number> {
     else process.stderr.write('Set EDVET_DEBUG=1 for details, and please report it.\n');
     return 2;
   }
-}
-
-/** Flags of the usage-reading commands. */
-export interface UsageFlags {
-  catalog?: string;
-  usage?: string[];
-  roster?: string;
-  usageFormat?: string;
-  demo?: boolean;
 }

@@ -10,6 +10,8 @@ export interface CommandContext {
   cwd: string;
   /** The moment the run started (the CLI's one clock reading). */
   now: Date;
+  /** A monotonic clock in milliseconds, for progress rates only (never for dates). */
+  clock(): number;
   policy?: string;
   asOf?: string;
   format?: string;

@@ -1,17 +1,36 @@
 /**
- * Usage figures, sunset plans and right-sizing (rules.md): pure arithmetic on
- * the aggregated counts of one product.
+ * The usage step of the engine (rules.md "Usage rules", "Sunset"): from the
+ * aggregated sign-ins, the products, the policy and the as-of date to each
+ * product's usage figures, sunset plan and renewal. Pure: no I/O, no clock.
+ * Money is in cents, each figure rounded once where it is computed.
  */
 import type { Policy } from '../load/schema/policy.js';
-import type { UsageCounts } from './aggregate.js';
-import { isoOf } from '../model/calendar.js';
-import type { Product } from '../model/product.js';
-import type { Finding, Renewal, SunsetPlan, UsageFigures } from '../model/types.js';
-import { addDays } from '../rules/dates.js';
+import { dayOf, SchoolCalendar } from '../model/calendar.js';
+import { centsShare } from '../model/money.js';
+import { matchKeys, type Product } from '../model/product.js';
+import type { Roster } from '../model/roster.js';
+import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
+import type { SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
+import { addDays, daysBetween } from '../rules/dates.js';
 import { decideBy } from '../rules/contract/renewal.js';
+import type { FigureQuery } from './figures.js';
 
-/** What the aggregation counted for one product. */
-export type ProductCounts = UsageCounts;
+/** What the usage step produced for a run. */
+export interface UsageResults {
+  /** Product id → its counts. */
+  counts: Map<string, UsageCounts>;
+  inputs: InputReport[];
+  unmatchedApps: UnmatchedApp[];
+}
+
+/** Where the sign-in figures come from: the aggregator, once every export has been read into it. */
+export interface SignInSource {
+  figures(productIndex: number, q: FigureQuery): SignInCounts;
+  unmatchedApps(limit: number): UnmatchedApp[];
+}
+
+/** How many unmatched apps a report lists. */
+const UNMATCHED_MAX = 20;
 
 /** The steps of a retirement, in the order rules.md gives them. */
 export const SUNSET_STEPS = [
@@ -21,56 +40,131 @@ export const SUNSET_STEPS = [
   'Ask the vendor to delete student data under the DPA and keep its certificate of destruction',
 ] as const;
 
+/**
+ * The product index an export's app (name, optional app id) matches: a
+ * product's id, name or alias, ignoring case and surrounding spaces (the
+ * first product wins a shared key); -1 when none.
+ */
+export function productMatcher(products: readonly Product[]): (app: string, appId: string | undefined) => number {
+  const index = new Map<string, number>();
+  products.forEach((p, i) => {
+    for (const k of matchKeys(p)) if (!index.has(k)) index.set(k, i);
+  });
+  return (app, appId) => {
+    const i = index.get(app.trim().toLowerCase());
+    if (i !== undefined) return i;
+    if (appId !== undefined) {
+      const j = index.get(appId.trim().toLowerCase());
+      if (j !== undefined) return j;
+    }
+    return -1;
+  };
+}
+
+/** Policy `usage.teacher_pattern` as a case-insensitive pattern; null when not set. */
+export function teacherPatternOf(policy: Policy): RegExp | null {
+  return policy.usage.teacher_pattern ? new RegExp(policy.usage.teacher_pattern, 'i') : null;
+}
+
+/** The school calendar of the policy (weekdays only without one). */
+export function calendarOf(policy: Policy): SchoolCalendar {
+  const c = policy.calendar;
+  return new SchoolCalendar(c ? { terms: c.terms.map((t) => ({ name: t.name ?? '', start: t.start, end: t.end })), closed: c.closed } : null);
+}
+
+/**
+ * The usage step: each product's counts for the policy's windows ending at
+ * `asOf` (policy.md "School days"), whether it has been in use for a
+ * semester, and the apps that matched no product.
+ */
+export function measureUsage(
+  signIns: SignInSource,
+  roster: Roster | null,
+  products: readonly Product[],
+  policy: Policy,
+  asOf: string,
+  inputs: InputReport[],
+): UsageResults {
+  const cal = calendarOf(policy);
+  const asOfDay = dayOf(asOf);
+  const activeFrom = cal.windowStart(asOfDay, policy.usage.active_window_days);
+  const semesterFrom = cal.windowStart(asOfDay, policy.usage.semester_days);
+  const counts = new Map<string, UsageCounts>();
+  products.forEach((p, i) => {
+    const m = p.manifest;
+    const teachersWithAccess = roster ? roster.teachersWithAccess(m.schools ?? null, p.grades) : null;
+    const c = signIns.figures(i, { activeFrom, semesterFrom, teachersWithAccess, licensedTeachers: m.usage?.licensed_teachers ?? null, schools: m.schools ?? null });
+    const deployed = m.deployed_on ? dayOf(m.deployed_on) : null;
+    const inUseForSemester = deployed !== null && deployed <= asOfDay && cal.schoolDaysBetween(deployed, asOfDay) >= policy.usage.semester_days;
+    counts.set(p.id, { ...c, inUseForSemester });
+  });
+  return { counts, inputs, unmatchedApps: signIns.unmatchedApps(UNMATCHED_MAX) };
+}
+
+/** The warnings the exports read call for: display-name users (moodle-log), and each file's unreadable rows (counts and the first line, never content). */
+export function inputWarnings(inputs: readonly InputReport[]): string[] {
+  const warnings: string[] = [];
+  if (inputs.some((i) => i.format === 'moodle-log')) {
+    warnings.push('moodle-log exports name users by display name, which is not unique: two people with the same name count as one user');
+  }
+  for (const i of inputs) {
+    const bad = Object.values(i.bad).reduce((a, b) => a + b, 0);
+    if (bad > 0) warnings.push(`${i.path}: ${bad} row${bad === 1 ? '' : 's'} could not be read (${Object.entries(i.bad).map(([k, v]) => `${k}: ${v}`).join(', ')}); first at line ${i.firstBad[0]?.line ?? '?'}`);
+  }
+  return warnings;
+}
+
 /** Recommended seats: ceil(semester-active × (1 + buffer)), the product rounded to 6 places first (50 × 1.10 → 55). */
 export function recommendedSeats(semesterActive: number, buffer: number): number {
   return Math.ceil(Number((semesterActive * (1 + buffer)).toFixed(6)));
 }
 
-/** Usage figures of one product; `dormantWarn` says whether usage.dormant-seats warned (right-sizing applies). */
-export function usageFigures(p: Product, c: ProductCounts, policy: Policy, dormantWarn: boolean): UsageFigures {
+/** Usage figures of one product before its rules run: right-sizing (which follows usage.dormant-seats) is left null. */
+export function usageFigures(p: Product, c: UsageCounts): UsageFigures {
   const seats = p.manifest.cost?.seats ?? null;
   // Why: a proposed or retired product's seats are not being paid for, so none of them is "wasted".
   const paying = p.manifest.status !== 'proposed' && p.manifest.status !== 'retired';
   const dormantSeats = seats === null || !paying ? null : Math.max(0, seats - c.activeUsers);
   const dormantRatio = seats === null || dormantSeats === null || seats === 0 ? null : dormantSeats / seats;
-  const annualCost = p.annualCost ?? 0;
-  const costPerSeat = p.costPerSeat;
-  const wastedSpend = dormantSeats !== null && costPerSeat !== null ? dormantSeats * costPerSeat : null;
-  let recommended: number | null = null;
-  let saving: number | null = null;
-  if (dormantWarn && seats !== null) {
-    recommended = recommendedSeats(c.semesterActiveUsers, policy.usage.right_size_buffer);
-    saving = costPerSeat !== null && seats > recommended ? (seats - recommended) * costPerSeat : costPerSeat !== null ? 0 : null;
-  }
+  const annual = p.annualCost;
+  const perSeat = annual !== null && seats !== null && seats > 0;
   const twa = c.teachersWithAccess;
   return {
-    rows: c.rows,
+    ...c,
     seats,
-    activeUsers: c.activeUsers,
-    activeTeachers: c.activeTeachers,
-    activeStudents: c.activeStudents,
     dormantSeats,
     dormantRatio,
-    annualCost,
-    costPerSeat,
-    wastedSpend,
-    costPerActiveUser: c.activeUsers > 0 && p.annualCost !== null ? p.annualCost / c.activeUsers : null,
-    teachersWithAccess: twa,
-    teacherUtilization: twa ? (c.semesterActiveTeachersWithAccess ?? 0) / twa : null,
-    semesterActiveUsers: c.semesterActiveUsers,
-    recommendedSeats: recommended,
-    rightSizeSaving: saving,
-    lastSeen: c.lastSeen === null ? null : isoOf(c.lastSeen),
-    activeByGrade: c.activeByGrade?.map((b) => ({ grade: b.key, activeStudents: b.count })) ?? null,
-    activeBySchool: c.activeBySchool?.map((b) => ({ school: b.key, activeUsers: b.count })) ?? null,
+    annualCost: annual ?? 0,
+    costPerSeat: p.costPerSeat,
+    // The cost of the dormant seats from the annual cost itself, rounded once (not from the rounded cost per seat).
+    wastedSpend: dormantSeats !== null && perSeat ? centsShare(annual, dormantSeats, seats) : null,
+    costPerActiveUser: c.activeUsers > 0 && annual !== null ? centsShare(annual, 1, c.activeUsers) : null,
+    teacherUtilization: twa ? (c.semesterActiveTeachers ?? 0) / twa : null,
+    recommendedSeats: null,
+    rightSizeSaving: null,
   };
 }
 
-/** The renewal block of a product with a renewal date. */
-export function renewalOf(p: Product): Renewal | null {
+/** The figures with right-sizing, for a product whose usage.dormant-seats warned (and was not waived). */
+export function withRightSizing(u: UsageFigures, p: Product, policy: Policy): UsageFigures {
+  const seats = u.seats;
+  if (seats === null) return u;
+  const recommended = recommendedSeats(u.semesterActiveUsers, policy.usage.right_size_buffer);
+  const annual = p.annualCost;
+  const saving = annual === null || seats <= 0 ? null : seats > recommended ? centsShare(annual, seats - recommended, seats) : 0;
+  return { ...u, recommendedSeats: recommended, rightSizeSaving: saving };
+}
+
+/** The renewal block of a product with a renewal date; `due` when it falls within `sunset.renewal_warn_days` of as-of or has passed. */
+export function renewalOf(p: Product, policy: Policy, asOf: string): Renewal | null {
   const c = p.manifest.cost;
   if (!c?.renewal_on) return null;
-  return { renewalOn: c.renewal_on, decideBy: decideBy(c.renewal_on, c.notice_days), autoRenews: c.auto_renews === true };
+  return {
+    renewalOn: c.renewal_on,
+    decideBy: decideBy(c.renewal_on, c.notice_days),
+    autoRenews: c.auto_renews === true,
+    due: daysBetween(asOf, c.renewal_on) <= policy.sunset.renewal_warn_days,
+  };
 }
 
 /**
@@ -82,7 +176,7 @@ export function sunsetPlan(p: Product, findings: Finding[], policy: Policy, asOf
   const candidate = util?.status === 'fail';
   if (!candidate && p.manifest.status !== 'sunsetting') return null;
   const earliest = addDays(asOf, policy.sunset.notice_days);
-  const renewal = renewalOf(p);
+  const renewal = renewalOf(p, policy, asOf);
   return {
     reason: candidate ? util!.message : 'The district has already decided to retire it (status sunsetting)',
     noticeOn: asOf,

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { expandGrades } from '../model/grades.js';
-import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../model/product.js';
+import { annualCostOf, costPerSeatOf, costPerStudentOf, matchKeys, type Product } from '../model/product.js';
 import { expandPaths, readFileBytes } from './files.js';
 import { loadOpenAcr, type AcrReport } from './openacr.js';
 import { issuesToProblems } from './schema/issues.js';
@@ -139,10 +139,8 @@ function makeProduct(m: Manifest, file: string, doc: YamlDoc, grades: string[] |
   };
 }
 
-/** The strings a usage row's app may equal to match a product: id, name, aliases (ignoring case and spaces). */
-export function matchKeys(p: Product): string[] {
-  return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((s) => s.trim().toLowerCase()).filter(Boolean);
-}
+/** Usage matching keys (moved to the model, src/model/product.ts). */
+export { matchKeys } from '../model/product.js';
 
 /** Duplicate ids across the catalog, checked on every document with an id (valid or not), naming both files. */
 function checkDuplicateIds(docs: YamlDoc[], problems: Problem[]): void {

@@ -3,29 +3,12 @@
  * criteria with each component's adherence level, the WCAG version from the
  * report's catalog and its report date.
  */
+import type { AcrAdherence, AcrCriterion, AcrReport } from '../model/acr.js';
 import { inputError } from '../model/errors.js';
 import { parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
 import { readFileBytes } from './files.js';
 
-export type AcrAdherence = 'supports' | 'partially-supports' | 'does-not-support' | 'not-applicable' | 'not-evaluated';
-
-/** One Level A or AA criterion as the ACR judges it. */
-export interface AcrCriterion {
-  num: string;
-  level: 'A' | 'AA';
-  /** The worst component level: does-not-support > partially-supports > not-evaluated > supports > not-applicable. */
-  adherence: AcrAdherence;
-}
-
-export interface AcrReport {
-  file: string;
-  /** `2.0`, `2.1` or `2.2` from the catalog name, null when the ACR names none. */
-  wcagVersion: string | null;
-  catalog: string | null;
-  /** `YYYY-MM-DD`, from `report_date` written ISO or M/D/YYYY; null when absent or unreadable. */
-  reportDate: string | null;
-  criteria: AcrCriterion[];
-}
+export type { AcrAdherence, AcrCriterion, AcrReport } from '../model/acr.js';
 
 const RANK: Record<AcrAdherence, number> = { 'does-not-support': 4, 'partially-supports': 3, 'not-evaluated': 2, supports: 1, 'not-applicable': 0 };
 

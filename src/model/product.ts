@@ -3,8 +3,9 @@
  * values derived from it (manifest.md "Derived values").
  */
 import type { Manifest } from '../load/schema/manifest.js';
+import type { AcrReport } from './acr.js';
+import { centsOf, centsShare, type Cents } from './money.js';
 import type { SourcePos } from './types.js';
-import type { AcrReport } from '../load/openacr.js';
 
 export interface Product {
   manifest: Manifest;
@@ -17,42 +18,47 @@ export interface Product {
   posOf(path: readonly (string | number)[]): SourcePos;
   /** Expanded grade codes (PK, TK, K, 1..12) in order; null when `grades` is omitted (all grades). */
   grades: string[] | null;
-  /** Annual cost in dollars; null when the manifest gives too little to compute it. */
-  annualCost: number | null;
-  /** Annual cost ÷ students covered (or the unit price for per-student/per-seat); null when not computable. */
-  costPerStudent: number | null;
-  /** Annual cost ÷ seats, unrounded; null without seats or cost. */
-  costPerSeat: number | null;
+  /** Annual cost in cents; null when the manifest gives too little to compute it. */
+  annualCost: Cents | null;
+  /** Annual cost ÷ students covered (or the unit price for per-student/per-seat), in cents; null when not computable. */
+  costPerStudent: Cents | null;
+  /** Annual cost ÷ seats, in cents; null without seats or cost. */
+  costPerSeat: Cents | null;
   /** The OpenACR report named by `accessibility.openacr`, loaded. */
   acr: AcrReport | null;
 }
 
-/** Annual cost: `annual_total` when given, else unit price × seats, 0 for free. */
-export function annualCostOf(m: Manifest): number | null {
+/** Annual cost in cents: `annual_total` when given, else unit price × seats, 0 for free. */
+export function annualCostOf(m: Manifest): Cents | null {
   const c = m.cost;
   if (!c) return null;
-  if (c.annual_total !== null && c.annual_total !== undefined) return c.annual_total;
+  if (c.annual_total !== null && c.annual_total !== undefined) return centsOf(c.annual_total);
   if (c.model === 'free') return 0;
   if ((c.model === 'per_student' || c.model === 'per_seat' || c.model === 'per_teacher') && c.unit_price != null && c.seats != null) {
-    return c.unit_price * c.seats;
+    return centsOf(c.unit_price, c.seats);
   }
   return null;
 }
 
-/** Cost per student (manifest.md): annual cost ÷ students_covered, with the per-unit fallbacks. */
-export function costPerStudentOf(m: Manifest, annual: number | null): number | null {
+/** Cost per student in cents (manifest.md): annual cost ÷ students_covered, with the per-unit fallbacks. */
+export function costPerStudentOf(m: Manifest, annual: Cents | null): Cents | null {
   const c = m.cost;
   if (!c) return null;
   if (c.model === 'free') return 0;
-  if (c.students_covered != null && c.students_covered > 0 && annual !== null) return annual / c.students_covered;
+  if (c.students_covered != null && c.students_covered > 0 && annual !== null) return centsShare(annual, 1, c.students_covered);
   // Why: one per-student or per-seat licence serves one student, so the unit price is the cost per student.
-  if ((c.model === 'per_student' || c.model === 'per_seat') && c.unit_price != null) return c.unit_price;
+  if ((c.model === 'per_student' || c.model === 'per_seat') && c.unit_price != null) return centsOf(c.unit_price);
   return null;
 }
 
-/** Cost per seat for wasted-spend figures: annual cost ÷ seats, unrounded. */
-export function costPerSeatOf(m: Manifest, annual: number | null): number | null {
+/** Cost per seat in cents: annual cost ÷ seats. */
+export function costPerSeatOf(m: Manifest, annual: Cents | null): Cents | null {
   const seats = m.cost?.seats;
   if (annual === null || seats == null || seats <= 0) return null;
-  return annual / seats;
+  return centsShare(annual, 1, seats);
+}
+
+/** The strings a usage row's app may equal to match a product: id, name, aliases (ignoring case and spaces). */
+export function matchKeys(p: Product): string[] {
+  return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((s) => s.trim().toLowerCase()).filter(Boolean);
 }

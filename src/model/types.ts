@@ -2,6 +2,8 @@
  * Plain data shared by every layer: finding statuses, the report model every
  * reporter receives, and the usage figures. Nothing here does I/O.
  */
+import type { Cents } from './money.js';
+import type { UnmatchedApp, UsageFigures } from './usage.js';
 
 /** A rule's outcome (rules.md). */
 export type Status = 'pass' | 'warn' | 'fail' | 'waived' | 'n/a';
@@ -16,8 +18,8 @@ export type Check = VettingCheck | 'usage' | 'contract';
 
 export type Verdict = 'approved' | 'conditional' | 'rejected';
 
-/** A user's role after normalisation (usage.md). `family` users never count as seat users. */
-export type Role = 'student' | 'teacher' | 'staff' | 'family' | 'unknown';
+/** A user's role after normalisation (src/model/roles.ts). */
+export type { Role } from './roles.js';
 
 /** A position in an input file; line and column are 1-based. */
 export interface SourcePos {
@@ -53,45 +55,27 @@ export interface Finding {
   known: boolean;
 }
 
-/** Usage figures of one product (reports.md); null where a figure cannot be computed. */
-export interface UsageFigures {
-  rows: number;
-  seats: number | null;
-  activeUsers: number;
-  activeTeachers: number;
-  activeStudents: number;
-  dormantSeats: number | null;
-  dormantRatio: number | null;
-  annualCost: number;
-  costPerSeat: number | null;
-  wastedSpend: number | null;
-  costPerActiveUser: number | null;
-  teachersWithAccess: number | null;
-  teacherUtilization: number | null;
-  semesterActiveUsers: number;
-  recommendedSeats: number | null;
-  rightSizeSaving: number | null;
-  lastSeen: string | null;
-  /** With a roster: active students by grade, grade order, `unknown` last; null without a roster. */
-  activeByGrade: { grade: string; activeStudents: number }[] | null;
-  /** With a roster: active users by school (every school the product is deployed at, also at 0), by name, `unknown` last; null without a roster. */
-  activeBySchool: { school: string; activeUsers: number }[] | null;
-}
+/** The usage figures of one product (src/model/usage.ts). */
+export type { UsageFigures } from './usage.js';
 
+/** A retirement plan (rules.md "Sunset"); money in cents. */
 export interface SunsetPlan {
   reason: string;
   noticeOn: string;
   earliestRetireOn: string;
   decideBy: string | null;
   beforeRenewal: boolean | null;
-  annualSavings: number;
+  annualSavings: Cents;
   steps: string[];
 }
 
+/** A product's renewal (rules.md "contract.renewal"). */
 export interface Renewal {
   renewalOn: string;
   decideBy: string;
   autoRenews: boolean;
+  /** True when the renewal falls within `sunset.renewal_warn_days` of as-of, or has passed: decided here, reporters only filter on it. */
+  due: boolean;
 }
 
 export interface ProductReport {
@@ -127,9 +111,12 @@ export interface Summary {
   conditional: number;
   rejected: number;
   sunsetCandidates: number;
-  annualSpend: number;
-  wastedSpend: number;
-  potentialSavings: number;
+  /** Sum of the annual costs (cents) of products with status pilot, active or sunsetting. */
+  annualSpend: Cents;
+  /** Sum of the rounded wasted spend (cents) of products the dormant-seats rule applies to. */
+  wastedSpend: Cents;
+  /** Sum of the rounded sunset savings and right-sizing savings (cents). */
+  potentialSavings: Cents;
   findings: Record<Status, number>;
 }
 
@@ -155,7 +142,7 @@ export interface Report {
   /** Policy values reporters quote (the utilization minimum line, renewal window...). */
   thresholds: { teacherUtilizationMin: number; renewalWarnDays: number; dormantWarnRatio: number; adaDeadline: string | null };
   products: ProductReport[];
-  unmatchedApps: { app: string; rows: number }[];
+  unmatchedApps: UnmatchedApp[];
   inputs: InputReport[];
   warnings: string[];
   /** Every rule that ran, in rule order (for SARIF's rule table and JUnit). */

@@ -7,24 +7,16 @@ import type { Product } from '../model/product.js';
 import {
   STATUS_SEVERITY,
   type Finding,
-  type InputReport,
   type ProductReport,
   type Report,
   type Status,
   type Summary,
 } from '../model/types.js';
-import type { ProductUsageInput, Rule } from '../rules/define.js';
+import type { Rule } from '../rules/define.js';
 import { applyWaivers, rollUpChecks, ruleInfo, runRule, verdictOf, worstStatus } from '../engine/evaluate.js';
-import { renewalOf, sunsetPlan, usageFigures, type ProductCounts } from '../engine/usage.js';
+import { renewalOf, sunsetPlan, usageFigures, withRightSizing, type UsageResults } from '../engine/usage.js';
 
-/** Usage results of a run, per product id. */
-export interface UsageResults {
-  counts: Map<string, ProductCounts>;
-  /** Product id → at least `semester_days` school days in [deployed_on, as-of]. */
-  inUseForSemester: Map<string, boolean>;
-  inputs: InputReport[];
-  unmatchedApps: { app: string; rows: number }[];
-}
+export type { UsageResults } from '../engine/usage.js';
 
 export interface BuildInput {
   command: string;
@@ -57,20 +49,8 @@ export function buildReport(input: BuildInput): Report {
   }
   const products: ProductReport[] = input.products.map((p) => {
     const counts = input.usage?.counts.get(p.id) ?? null;
-    const usageInput: ProductUsageInput | null = counts
-      ? {
-          rows: counts.rows,
-          seats: p.manifest.cost?.seats ?? null,
-          activeUsers: counts.activeUsers,
-          activeTeachers: counts.activeTeachers,
-          activeStudents: counts.activeStudents,
-          semesterActiveUsers: counts.semesterActiveUsers,
-          teachersWithAccess: counts.teachersWithAccess,
-          semesterActiveTeachers: counts.semesterActiveTeachersWithAccess,
-          inUseForSemester: input.usage?.inUseForSemester.get(p.id) ?? false,
-        }
-      : null;
-    const ctx = { policy, asOf, usage: usageInput };
+    const figures = counts ? usageFigures(p, counts) : null;
+    const ctx = { policy, asOf, usage: figures };
     let findings: Finding[] = input.rules.map((r) => runRule(r, p, ctx));
     findings = applyWaivers(p.id, findings, policy, asOf);
     if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
@@ -92,9 +72,9 @@ export function buildReport(input: BuildInput): Report {
       verdict: verdictOf(findings),
       checks,
       findings,
-      usage: counts ? usageFigures(p, counts, policy, dormantWarn) : null,
+      usage: figures && dormantWarn ? withRightSizing(figures, p, policy) : figures,
       sunset: input.usage ? sunsetPlan(p, findings, policy, asOf) : null,
-      renewal: input.renewals ? renewalOf(p) : null,
+      renewal: input.renewals ? renewalOf(p, policy, asOf) : null,
     };
   });
   return {
@@ -128,7 +108,12 @@ function markKnown(f: Finding, productId: string, baseline: Map<string, Status>)
   return f;
 }
 
-/** District totals. `annualSpend` counts products the district pays for now (pilot, active, sunsetting). */
+/**
+ * District totals in cents: sums of the per-product figures, each already
+ * rounded to a cent, so a total always equals the sum of its rows (rules.md
+ * "Corner cases, decided"). `annualSpend` counts products the district pays
+ * for now (pilot, active, sunsetting).
+ */
 function summarise(reports: ProductReport[], products: Product[]): Summary {
   const findings: Record<Status, number> = { pass: 0, warn: 0, fail: 0, waived: 0, 'n/a': 0 };
   let annualSpend = 0;

@@ -14,18 +14,19 @@
  *   usage_rows                                      used export rows matched to it
  *   seats, active_users, active_teachers, active_students, semester_active_users
  *   dormant_seats, dormant_ratio (0..1, 4 places)
- *   annual_cost, cost_per_seat, wasted_spend, cost_per_active_user (money, cents)
+ *   annual_cost, cost_per_seat, wasted_spend, cost_per_active_user (dollars, to the cent)
  *   teachers_with_access, teacher_utilization (0..1, 4 places)
- *   recommended_seats, right_size_saving (cents), last_seen (YYYY-MM-DD)
+ *   recommended_seats, right_size_saving (dollars, to the cent), last_seen (YYYY-MM-DD)
  *   usage_status                                    worst status of the usage rules
  *   sunset_candidate (yes/no), sunset_reason, notice_on, earliest_retire_on,
- *   sunset_decide_by, annual_savings (cents)
+ *   sunset_decide_by, annual_savings (dollars, to the cent)
  *   renewal_on, renewal_decide_by, auto_renews (yes/no)
  * An unknown figure is an empty cell.
  */
 import type { Report } from '../model/types.js';
 import type { Reporter } from './types.js';
-import { cents, clean, ratio4, sortedProducts } from './util.js';
+import { dollarsOf } from '../model/money.js';
+import { clean, ratio4, sortedProducts } from './util.js';
 
 /** Header of the findings layout. */
 export const FINDING_COLUMNS = ['product_id', 'product_name', 'vendor', 'rule', 'check', 'status', 'message', 'field', 'value', 'expected', 'file', 'line'];
@@ -88,11 +89,11 @@ export const renderCsv: Reporter = (report: Report) => {
       const s = p.sunset;
       rows.push([
         p.id, p.name, p.vendor, p.status, num(u?.rows), num(u?.seats), num(u?.activeUsers), num(u?.activeTeachers), num(u?.activeStudents),
-        num(u?.semesterActiveUsers), num(u?.dormantSeats), num(ratio4(u?.dormantRatio ?? null)), num(cents(u?.annualCost ?? null)),
-        num(cents(u?.costPerSeat ?? null)), num(cents(u?.wastedSpend ?? null)), num(cents(u?.costPerActiveUser ?? null)),
-        num(u?.teachersWithAccess), num(ratio4(u?.teacherUtilization ?? null)), num(u?.recommendedSeats), num(cents(u?.rightSizeSaving ?? null)),
+        num(u?.semesterActiveUsers), num(u?.dormantSeats), num(ratio4(u?.dormantRatio ?? null)), num(dollarsOf(u?.annualCost ?? null)),
+        num(dollarsOf(u?.costPerSeat ?? null)), num(dollarsOf(u?.wastedSpend ?? null)), num(dollarsOf(u?.costPerActiveUser ?? null)),
+        num(u?.teachersWithAccess), num(ratio4(u?.teacherUtilization ?? null)), num(u?.recommendedSeats), num(dollarsOf(u?.rightSizeSaving ?? null)),
         u?.lastSeen ?? '', p.checks.usage ?? '', yesNo(s !== null), s?.reason ?? '', s?.noticeOn ?? '', s?.earliestRetireOn ?? '',
-        s?.decideBy ?? '', num(cents(s?.annualSavings ?? null)), p.renewal?.renewalOn ?? '', p.renewal?.decideBy ?? '', yesNo(p.renewal?.autoRenews),
+        s?.decideBy ?? '', num(dollarsOf(s?.annualSavings ?? null)), p.renewal?.renewalOn ?? '', p.renewal?.decideBy ?? '', yesNo(p.renewal?.autoRenews),
       ]);
     }
     return csv(rows);

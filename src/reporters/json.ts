@@ -1,13 +1,15 @@
 /**
  * `json` — the machine contract of reports.md: a fixed key order, money in
- * cents, ratios to 4 places, products by id. The model's `district`,
+ * dollars rounded to cents (the model's cents / 100), ratios to 4 places,
+ * products by id. The model's `district`,
  * `thresholds`, `rules`, `hasUsage` and each product's `vendorContact` are
  * internal to the renderers and left out.
  */
 import type { Finding, ProductReport, Report, SunsetPlan, UsageFigures } from '../model/types.js';
 import { VETTING_CHECKS } from '../model/types.js';
 import type { Reporter } from './types.js';
-import { cents, ratio4, round, sortedProducts } from './util.js';
+import { dollarsOf } from '../model/money.js';
+import { ratio4, sortedProducts } from './util.js';
 
 function usageJson(u: UsageFigures | null) {
   if (u === null) return null;
@@ -19,15 +21,15 @@ function usageJson(u: UsageFigures | null) {
     activeStudents: u.activeStudents,
     dormantSeats: u.dormantSeats,
     dormantRatio: ratio4(u.dormantRatio),
-    annualCost: cents(u.annualCost),
-    costPerSeat: cents(u.costPerSeat),
-    wastedSpend: cents(u.wastedSpend),
-    costPerActiveUser: cents(u.costPerActiveUser),
+    annualCost: dollarsOf(u.annualCost),
+    costPerSeat: dollarsOf(u.costPerSeat),
+    wastedSpend: dollarsOf(u.wastedSpend),
+    costPerActiveUser: dollarsOf(u.costPerActiveUser),
     teachersWithAccess: u.teachersWithAccess,
     teacherUtilization: ratio4(u.teacherUtilization),
     semesterActiveUsers: u.semesterActiveUsers,
     recommendedSeats: u.recommendedSeats,
-    rightSizeSaving: cents(u.rightSizeSaving),
+    rightSizeSaving: dollarsOf(u.rightSizeSaving),
     lastSeen: u.lastSeen,
     activeByGrade: u.activeByGrade?.map((b) => ({ grade: b.grade, activeStudents: b.activeStudents })) ?? null,
     activeBySchool: u.activeBySchool?.map((b) => ({ school: b.school, activeUsers: b.activeUsers })) ?? null,
@@ -42,7 +44,7 @@ function sunsetJson(s: SunsetPlan | null) {
     earliestRetireOn: s.earliestRetireOn,
     decideBy: s.decideBy,
     beforeRenewal: s.beforeRenewal,
-    annualSavings: round(s.annualSavings, 2),
+    annualSavings: dollarsOf(s.annualSavings),
     steps: [...s.steps],
   };
 }
@@ -116,9 +118,9 @@ export function reportToJson(report: Report) {
       conditional: s.conditional,
       rejected: s.rejected,
       sunsetCandidates: s.sunsetCandidates,
-      annualSpend: round(s.annualSpend, 2),
-      wastedSpend: round(s.wastedSpend, 2),
-      potentialSavings: round(s.potentialSavings, 2),
+      annualSpend: dollarsOf(s.annualSpend),
+      wastedSpend: dollarsOf(s.wastedSpend),
+      potentialSavings: dollarsOf(s.potentialSavings),
       findings: { pass: s.findings.pass, warn: s.findings.warn, fail: s.findings.fail, waived: s.findings.waived, 'n/a': s.findings['n/a'] },
     },
   };

@@ -5,6 +5,7 @@
  * Nothing here computes a figure the report model lacks.
  */
 import path from 'node:path';
+import { dollarsOf, type Cents } from '../model/money.js';
 import type { Finding, ProductReport, Report, Status, Verdict } from '../model/types.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
@@ -40,11 +41,6 @@ export function round(x: number, places: number): number {
   return r === 0 ? 0 : sign * r;
 }
 
-/** Money rounded to cents (null stays null). */
-export function cents(x: number | null): number | null {
-  return x === null ? null : round(x, 2);
-}
-
 /** A ratio rounded to 4 places (null stays null). */
 export function ratio4(x: number | null): number | null {
   return x === null ? null : round(x, 4);
@@ -53,9 +49,9 @@ export function ratio4(x: number | null): number | null {
 const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** `$1,234.50`, or `–` when the figure is unknown. */
-export function money(x: number | null | undefined): string {
-  return x === null || x === undefined ? '–' : MONEY.format(round(x, 2));
+/** `$1,234.50` from an amount in cents, or `–` when the figure is unknown. */
+export function money(x: Cents | null | undefined): string {
+  return x === null || x === undefined ? '–' : MONEY.format(dollarsOf(x));
 }
 
 /** `1,234`, or `–` when unknown. */
@@ -102,15 +98,10 @@ export function attentionFindings(p: ProductReport): Finding[] {
   return p.findings.filter((f) => f.status === 'fail' || f.status === 'warn' || f.status === 'waived');
 }
 
-/** Days from ISO date a to ISO date b (calendar days, UTC). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Products whose renewal falls within `renewalWarnDays` of as-of (or is already past), soonest decide-by first. */
+/** Products whose renewal is due (within `renewalWarnDays` of as-of or already past, decided by the engine), soonest decide-by first. */
 export function renewalsDue(report: Report): ProductReport[] {
   return sortedProducts(report)
-    .filter((p) => p.renewal !== null && daysBetween(report.asOf, p.renewal.renewalOn) <= report.thresholds.renewalWarnDays)
+    .filter((p) => p.renewal?.due === true)
     .sort((a, b) => (a.renewal!.decideBy < b.renewal!.decideBy ? -1 : a.renewal!.decideBy > b.renewal!.decideBy ? 1 : 0));
 }
 

@@ -6,21 +6,10 @@
 import type { Policy } from '../load/schema/policy.js';
 import type { Product } from '../model/product.js';
 import type { Check } from '../model/types.js';
+import type { RuleUsage } from '../model/usage.js';
 
-/** The usage figures a usage rule judges (null when no usage export was given). */
-export interface ProductUsageInput {
-  rows: number;
-  seats: number | null;
-  activeUsers: number;
-  activeTeachers: number;
-  activeStudents: number;
-  semesterActiveUsers: number;
-  teachersWithAccess: number | null;
-  /** Teachers with access who signed in during the semester window. */
-  semesterActiveTeachers: number | null;
-  /** True when the product has been in use for a semester (policy.md "School days"). */
-  inUseForSemester: boolean;
-}
+/** The usage figures a usage rule judges (a view of the one usage-figures type, src/model/usage.ts). */
+export type ProductUsageInput = RuleUsage;
 
 /** Everything a rule may read besides the product: no clock, no I/O. */
 export interface RuleContext {

@@ -4,11 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UsageAggregator, type UsageCounts } from '../../src/engine/aggregate.js';
+import { UsageAggregator } from '../../src/engine/aggregate.js';
 import { loadRoster, type Roster } from '../../src/load/roster/index.js';
-import { SchoolCalendar, dayOf } from '../../src/model/calendar.js';
+import { SchoolCalendar, dayOf, isoOf } from '../../src/model/calendar.js';
 import { GRADES } from '../../src/model/grades.js';
 import type { Role } from '../../src/model/types.js';
+import type { SignInCounts } from '../../src/model/usage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const conformance = resolve(here, '../../../shared/conformance/usage');
@@ -45,11 +46,11 @@ describe('UsageAggregator on the usage conformance example', () => {
       activeStudents: 4,
       semesterActiveUsers: 6,
       teachersWithAccess: 2,
-      semesterActiveTeachersWithAccess: 1,
-      lastSeen: asOf,
+      semesterActiveTeachers: 1,
+      lastSeen: isoOf(asOf),
     });
     const quiz = agg.figures(1, q(teachers));
-    expect(quiz).toMatchObject({ rows: 2, activeUsers: 1, activeTeachers: 0, teachersWithAccess: 2, semesterActiveTeachersWithAccess: 0 });
+    expect(quiz).toMatchObject({ rows: 2, activeUsers: 1, activeTeachers: 0, teachersWithAccess: 2, semesterActiveTeachers: 0 });
     expect(agg.unmatchedApps()).toEqual([{ app: 'OtherApp', rows: 1 }]);
   });
 });
@@ -71,18 +72,18 @@ describe('UsageAggregator breakdown by grade and school', () => {
       const f = agg.figures(0, { ...base, schools: ['alder', 'birch', 'Cypress'] });
       expect(f.activeStudents).toBe(4);
       expect(f.activeByGrade).toEqual([
-        { key: '3', count: 1 },
-        { key: '4', count: 1 },
-        { key: 'unknown', count: 2 },
+        { grade: '3', activeStudents: 1 },
+        { grade: '4', activeStudents: 1 },
+        { grade: 'unknown', activeStudents: 2 },
       ]);
       expect(f.activeBySchool).toEqual([
-        { key: 'Alder', count: 3 },
-        { key: 'birch', count: 2 },
-        { key: 'Cypress', count: 0 },
-        { key: 'unknown', count: 1 },
+        { school: 'Alder', activeUsers: 3 },
+        { school: 'birch', activeUsers: 2 },
+        { school: 'Cypress', activeUsers: 0 },
+        { school: 'unknown', activeUsers: 1 },
       ]);
       // without manifest schools: every roster school
-      expect(agg.figures(0, base).activeBySchool!.map((b) => b.key)).toEqual(['Alder', 'birch', 'unknown']);
+      expect(agg.figures(0, base).activeBySchool!.map((b) => b.school)).toEqual(['Alder', 'birch', 'unknown']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -128,8 +129,8 @@ describe('UsageAggregator details', () => {
       activeStudents: 1,
       semesterActiveUsers: 1,
       teachersWithAccess: null,
-      semesterActiveTeachersWithAccess: null,
-      lastSeen: 10,
+      semesterActiveTeachers: null,
+      lastSeen: isoOf(10),
       activeByGrade: null,
       activeBySchool: null,
     });
@@ -155,7 +156,7 @@ describe('UsageAggregator details', () => {
     expect(f.activeTeachers).toBe(3);
     expect(f.activeStudents).toBe(1);
     expect(f.teachersWithAccess).toBe(2);
-    expect(f.semesterActiveTeachersWithAccess).toBe(2);
+    expect(f.semesterActiveTeachers).toBe(2);
     expect(f.rows).toBe(7);
   });
 
@@ -186,7 +187,7 @@ describe('UsageAggregator details', () => {
       const f = agg.figures(p, { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null });
       total += f.activeUsers;
       rows += f.rows;
-      expect(f.lastSeen).toBe(100);
+      expect(f.lastSeen).toBe(isoOf(100));
     }
     expect(total).toBe(pairs);
     expect(rows).toBe(2 * pairs);
@@ -214,7 +215,7 @@ function naive(
   pattern: RegExp | null,
   p: number,
   q: { activeFrom: number; semesterFrom: number; teachersWithAccess: Int32Array | null; licensedTeachers: number | null; schools?: string[] | null },
-): UsageCounts {
+): SignInCounts {
   const key = (raw: string) => {
     const r = roster ? roster.lookup(raw) : -1;
     return r >= 0 ? `R${r}` : `E${raw.trim().toLowerCase()}`;
@@ -251,8 +252,8 @@ function naive(
     const semTeachers = semester.filter(([k]) => roleOf(k) === 'teacher').length;
     sat = q.licensedTeachers === null ? null : Math.min(semTeachers, q.licensedTeachers);
   }
-  let activeByGrade: UsageCounts['activeByGrade'] = null;
-  let activeBySchool: UsageCounts['activeBySchool'] = null;
+  let activeByGrade: SignInCounts['activeByGrade'] = null;
+  let activeBySchool: SignInCounts['activeBySchool'] = null;
   if (roster) {
     const grades = new Map<string, number>();
     const schools = new Map<string, number>();
@@ -274,10 +275,10 @@ function naive(
       const label = known ? roster.schoolLabel(sc.trim().toLowerCase()) : sc.trim();
       if (!schools.has(label)) schools.set(label, 0);
     }
-    activeByGrade = GRADES.filter((g) => grades.has(g)).map((g) => ({ key: g, count: grades.get(g)! }));
-    if (unknownGrade) activeByGrade.push({ key: 'unknown', count: unknownGrade });
-    activeBySchool = [...schools].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key, 'en'));
-    if (unknownSchool) activeBySchool.push({ key: 'unknown', count: unknownSchool });
+    activeByGrade = GRADES.filter((g) => grades.has(g)).map((g) => ({ grade: g, activeStudents: grades.get(g)! }));
+    if (unknownGrade) activeByGrade.push({ grade: 'unknown', activeStudents: unknownGrade });
+    activeBySchool = [...schools].map(([school, activeUsers]) => ({ school, activeUsers })).sort((a, b) => a.school.localeCompare(b.school, 'en'));
+    if (unknownSchool) activeBySchool.push({ school: 'unknown', activeUsers: unknownSchool });
   }
   return {
     activeByGrade,
@@ -288,8 +289,8 @@ function naive(
     activeStudents: active.filter(([k]) => roleOf(k) === 'student').length,
     semesterActiveUsers: semester.length,
     teachersWithAccess: twa,
-    semesterActiveTeachersWithAccess: sat,
-    lastSeen: mine.length ? Math.max(...mine.map((e) => e.day)) : null,
+    semesterActiveTeachers: sat,
+    lastSeen: mine.length ? isoOf(Math.max(...mine.map((e) => e.day))) : null,
   };
 }
 

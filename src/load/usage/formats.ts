@@ -165,7 +165,7 @@ function customNeeds(f: CustomFormat): string[] {
     if (n !== undefined && n !== '' && !out.some((o) => normaliseHeaderName(o) === normaliseHeaderName(n))) out.push(n);
   };
   for (const d of f.detect ?? []) add(d);
-  const c = f.columns ?? {};
+  const c: Partial<NonNullable<CustomFormat['columns']>> = f.columns ?? {};
   add(c.timestamp);
   add(c.user);
   add(c.app);
@@ -205,7 +205,7 @@ function basePlan(format: string, columns: number, timestamps: TimestampParser):
 }
 
 function customPlan(f: CustomFormat, h: HeaderIndex, s: Settings, file: string, line: number): RowPlan {
-  const c = f.columns ?? {};
+  const c: Partial<NonNullable<CustomFormat['columns']>> = f.columns ?? {};
   const problems: string[] = [];
   if (!c.timestamp) problems.push('maps no timestamp column');
   if (!c.user) problems.push('maps no user column');

@@ -24,8 +24,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { looksLikeBomlessUtf16 } from '../csv/source.js';
-import { FIRST_BAD_MAX, type FileCounts } from './read.js';
-import { readRange, ROLE_CODES, type RangeResult, type RangeTask } from './ranges.js';
+import { FIRST_BAD_MAX, type FileCounts } from './rows.js';
+import { roleOfStrength } from '../../model/roles.js';
+import { readRange, type RangeResult, type RangeTask } from './ranges.js';
 import type { InternedUsageSink, ReadUsageOptions } from './types.js';
 
 /** Files below this size are read on one thread (a worker costs ~50 ms to start). */
@@ -244,7 +245,7 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     const base = r.dayBase;
     for (let u = 0; u < r.users.length; u++) {
       const user = sink.userHandle(r.users[u]);
-      const role = ROLE_CODES[r.roles[u]];
+      const role = roleOfStrength(r.roles[u]);
       for (let a = 0; a < apps.length; a++) {
         const v = days[a][u];
         if (v === 0) continue;

@@ -8,8 +8,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvRecordReader } from '../csv/records.js';
-import type { Role } from '../../model/types.js';
-import { countsOf, UsageRowHandler, type FileCounts } from './read.js';
+import { ROLE_STRENGTH, type Role } from '../../model/roles.js';
+import { countsOf, UsageRowHandler, type FileCounts } from './rows.js';
 import type { CustomFormat, InternedUsageSink } from './types.js';
 
 /** What a range thread is given (structured-clonable). */
@@ -47,7 +47,7 @@ export interface RangeResult extends FileCounts {
   /** Line number, as this range counts them, of its first record (1 for the first range: the header's). */
   firstLine: number;
   users: string[];
-  /** Per user: highest role code ({@link ROLE_CODES}). */
+  /** Per user: highest role strength code (src/model/roles.ts). */
   roles: Uint8Array;
   apps: { app: string; appId: string | undefined }[];
   appRows: number[];
@@ -56,22 +56,6 @@ export interface RangeResult extends FileCounts {
   dayBase: number;
 }
 
-/** Role codes of a summary: a higher code wins. */
-export const ROLE_CODES: readonly Role[] = ['unknown', 'family', 'student', 'staff', 'teacher'];
-function roleCode(role: Role): number {
-  switch (role) {
-    case 'teacher':
-      return 4;
-    case 'staff':
-      return 3;
-    case 'student':
-      return 2;
-    case 'family':
-      return 1;
-    default:
-      return 0;
-  }
-}
 /** Days are kept as 16-bit offsets from a base day 32,768 days (~90 years) before the first one seen. */
 const DAY_SPAN = 32768;
 
@@ -120,7 +104,7 @@ export class RangeSummary implements InternedUsageSink {
 
   addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
     this.appRows[app] += rows;
-    const code = roleCode(role);
+    const code = ROLE_STRENGTH[role];
     if (code > this.roles[user]) this.roles[user] = code;
     let v = day - this.dayBase;
     if (!(v >= 1 && v <= 65535)) v = this.rebase(day);

@@ -1,0 +1,137 @@
+/**
+ * Usage, as one shape from the readers to the reporters: the sink every
+ * usage reader feeds (the contract between src/load/usage and the
+ * aggregation in src/engine), and {@link UsageFigures}, the figures of one
+ * product that the aggregation counts, the usage rules judge and the
+ * reporters show. The narrower types below are views of it, never copies.
+ */
+import type { DayNumber } from './calendar.js';
+import type { Cents } from './money.js';
+import type { Role } from './roles.js';
+
+/** Receives every *used* sign-in (not skipped, not bad, not after as-of), one call per row. */
+export interface UsageSink {
+  add(day: DayNumber, user: string, app: string, appId: string | undefined, role: Role): void;
+}
+
+/**
+ * The fast form of {@link UsageSink}: the reader interns each distinct user
+ * identifier and app (name and optional app id) of a file once, from its
+ * bytes, and then passes the sink's own integer handles per row, so no string
+ * is made per row. What the sink must keep depends only on each user's last
+ * day per app, its role and row counts, so a batch of rows may be passed as
+ * one call (`rows` > 1, `day` their latest, `role` the highest of theirs).
+ */
+export interface InternedUsageSink {
+  /** The sink's handle of an export user identifier (the decoded field, untrimmed inner text). Called once per distinct identifier per file (or per reading thread). */
+  userHandle(user: string): number;
+  /** The sink's handle of an app name with its optional app id. Called once per distinct pair per file (or per reading thread). */
+  appHandle(app: string, appId: string | undefined): number;
+  /**
+   * Used sign-ins of `user` to `app`, the latest on `day`; `role` is the
+   * highest role among them (teacher > staff > student > family > unknown).
+   * `rows` is how many used rows the call stands for, counted per app only:
+   * 1 when streaming rows; when passing per-range summaries, an app's rows
+   * may all come with one of its calls and 0 with the others.
+   */
+  addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number): void;
+}
+
+/** True when `sink` takes interned handles. */
+export function isInternedSink(sink: UsageSink | InternedUsageSink): sink is InternedUsageSink {
+  return typeof (sink as Partial<InternedUsageSink>).addInterned === 'function';
+}
+
+/** Active students of one grade (PK, TK, K, 1..12, or `unknown`). */
+export interface GradeCount {
+  grade: string;
+  activeStudents: number;
+}
+
+/** Active users of one school (its name, or `unknown`). */
+export interface SchoolCount {
+  school: string;
+  activeUsers: number;
+}
+
+/** Usage figures of one product (reports.md `usage`; rules.md "Usage rules"); null where a figure cannot be computed. Money in cents. */
+export interface UsageFigures {
+  /** Used rows whose app matched the product. */
+  rows: number;
+  /** Manifest `cost.seats`. */
+  seats: number | null;
+  /** Distinct seat users (family excluded) whose last sign-in is in the active window. */
+  activeUsers: number;
+  /** Of those, the teachers. */
+  activeTeachers: number;
+  /** Of those, the students (staff and unknown-role users count only in `activeUsers`). */
+  activeStudents: number;
+  /** Distinct seat users whose last sign-in is in the semester window. */
+  semesterActiveUsers: number;
+  /** Roster teachers with access; without a roster, `usage.licensed_teachers` (null when unknown). */
+  teachersWithAccess: number | null;
+  /** Teachers with access who signed in during the semester window; without a roster, the distinct teacher-role users who did, at most `licensed_teachers` (null when unknown). */
+  semesterActiveTeachers: number | null;
+  /** True when the product has been deployed for at least `semester_days` school days (policy.md "School days"). */
+  inUseForSemester: boolean;
+  /** Seats without an active user; null without seats or for a product the district does not pay for (proposed, retired). */
+  dormantSeats: number | null;
+  dormantRatio: number | null;
+  /** The product's annual cost (0 when unknown). */
+  annualCost: Cents;
+  /** Annual cost ÷ seats. */
+  costPerSeat: Cents | null;
+  /** The annual cost of the dormant seats. */
+  wastedSpend: Cents | null;
+  costPerActiveUser: Cents | null;
+  /** `semesterActiveTeachers` ÷ `teachersWithAccess`. */
+  teacherUtilization: number | null;
+  /** Set when usage.dormant-seats warned (right-sizing applies). */
+  recommendedSeats: number | null;
+  /** The annual cost of the seats above `recommendedSeats`; null when not computable. */
+  rightSizeSaving: Cents | null;
+  /** `YYYY-MM-DD` of the last sign-in to the product by anyone. */
+  lastSeen: string | null;
+  /** With a roster: active students by grade, grade order, `unknown` last; null without a roster. */
+  activeByGrade: GradeCount[] | null;
+  /** With a roster: active users by school (every school the product is deployed at, also at 0), by name, `unknown` last; null without a roster. */
+  activeBySchool: SchoolCount[] | null;
+}
+
+/** The figures the aggregation counts from sign-ins (the rest come from the manifest and the calendar). */
+export type SignInCounts = Pick<
+  UsageFigures,
+  | 'rows'
+  | 'activeUsers'
+  | 'activeTeachers'
+  | 'activeStudents'
+  | 'semesterActiveUsers'
+  | 'teachersWithAccess'
+  | 'semesterActiveTeachers'
+  | 'lastSeen'
+  | 'activeByGrade'
+  | 'activeBySchool'
+>;
+
+/** What the usage step measured for one product: its sign-in counts and whether it has been in use for a semester. */
+export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester'>;
+
+/** The figures a usage rule judges (no money, no right-sizing: those follow the rules' outcomes). */
+export type RuleUsage = Pick<
+  UsageFigures,
+  | 'rows'
+  | 'seats'
+  | 'activeUsers'
+  | 'activeTeachers'
+  | 'activeStudents'
+  | 'semesterActiveUsers'
+  | 'teachersWithAccess'
+  | 'semesterActiveTeachers'
+  | 'inUseForSemester'
+>;
+
+/** An app of the exports that matched no product, with its used rows. */
+export interface UnmatchedApp {
+  app: string;
+  rows: number;
+}
