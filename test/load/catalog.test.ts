@@ -261,10 +261,10 @@ describe('files and folders', () => {
     const ids = cat.products.map((p) => p.id);
     expect(ids).toEqual([...ids].sort());
     const site = cat.products.find((p) => p.id === 'cost-site-covered')!;
-    expect(site).toMatchObject({ annualCost: 10000, costPerStudent: 4, costPerSeat: null });
+    expect(site).toMatchObject({ annualCost: 1_000_000, costPerStudent: 400, costPerSeat: null }); // cents
     expect(site.source).toEqual({ file: 'fixtures/rules/cost.per-student/site-license-covered.yaml', line: 1, column: 1 });
     const seat = cat.products.find((p) => p.id === 'cost-per-seat-over')!;
-    expect(seat).toMatchObject({ annualCost: 2500, costPerSeat: 6.25 });
+    expect(seat).toMatchObject({ annualCost: 250_000, costPerSeat: 625 });
   });
   it('matchKeys: id, name and aliases, lowercased and trimmed', () => {
     const cat = loadCatalog(['fixtures/rules/usage.dormant-seats/active-seats.yaml'], ROOT);

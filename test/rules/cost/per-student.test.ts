@@ -6,7 +6,7 @@ const R = 'cost.per-student';
 describe('cost.per-student', () => {
   it('pass: per_student without students_covered costs its unit price', () => {
     const { o, f, product } = run(R, 'per-student-under');
-    expect(product.costPerStudent).toBe(3.5);
+    expect(product.costPerStudent).toBe(350); // cents
     expect(f.status).toBe('pass');
     expect(o.message).toBe('under-cap');
     expect(f.evidence).toMatchObject({ field: 'cost', value: 3.5 });
@@ -30,8 +30,8 @@ describe('cost.per-student', () => {
 
   it('pass: a site license with students_covered divides annual_total by it', () => {
     const { f, product } = run(R, 'site-license-covered');
-    expect(product.annualCost).toBe(10000);
-    expect(product.costPerStudent).toBe(4);
+    expect(product.annualCost).toBe(1_000_000); // cents
+    expect(product.costPerStudent).toBe(400);
     expect(f.status).toBe('pass');
     expect(f.evidence.value).toBe(4);
   });

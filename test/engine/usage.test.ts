@@ -1,0 +1,181 @@
+/**
+ * The engine's usage step (src/engine/usage.ts) and the totals of the report
+ * model: money in cents, each figure rounded once, totals the sums of the
+ * rounded rows (rules.md "Corner cases, decided"), renewal `due` decided once.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FigureQuery } from '../../src/engine/figures.js';
+import {
+  inputWarnings,
+  measureUsage,
+  productMatcher,
+  renewalOf,
+  sunsetPlan,
+  usageFigures,
+  withRightSizing,
+  type SignInSource,
+} from '../../src/engine/usage.js';
+import { dayOf } from '../../src/model/calendar.js';
+import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../../src/model/product.js';
+import type { Roster } from '../../src/model/roster.js';
+import type { SignInCounts, UsageCounts } from '../../src/model/usage.js';
+import { buildReport } from '../../src/report/build.js';
+import { RULES } from '../../src/rules/index.js';
+import { AS_OF, loadFixture, policyWith } from '../rules/helpers.js';
+
+const BASE = loadFixture('usage.dormant-seats', 'active-seats');
+
+/** The fixture product with a cost block (dollars, as a manifest writes them) and other manifest fields replaced. */
+function product(id: string, manifest: Record<string, unknown>): Product {
+  const m = { ...BASE.manifest, id, name: `Product ${id}`, usage: null, ...manifest } as Product['manifest'];
+  const annualCost = annualCostOf(m);
+  return { ...BASE, id, manifest: m, annualCost, costPerSeat: costPerSeatOf(m, annualCost), costPerStudent: costPerStudentOf(m, annualCost) };
+}
+
+function counts(over: Partial<UsageCounts> = {}): UsageCounts {
+  return {
+    rows: 10,
+    activeUsers: 0,
+    activeTeachers: 0,
+    activeStudents: 0,
+    semesterActiveUsers: 0,
+    teachersWithAccess: null,
+    semesterActiveTeachers: null,
+    lastSeen: null,
+    activeByGrade: null,
+    activeBySchool: null,
+    inUseForSemester: true,
+    ...over,
+  };
+}
+
+const policy = policyWith();
+
+describe('usage figures in cents', () => {
+  it('rounds each money figure once, from the annual cost (not from the rounded cost per seat)', () => {
+    const p = product('a', { cost: { model: 'site', annual_total: 1000, seats: 3 } });
+    const u = usageFigures(p, counts({ activeUsers: 1 }));
+    expect(p.annualCost).toBe(100_000);
+    expect(u.costPerSeat).toBe(33_333);
+    expect(u.dormantSeats).toBe(2);
+    expect(u.wastedSpend).toBe(66_667); // 2 × 1000 / 3 = 666.666…, not 2 × 333.33
+    expect(u.costPerActiveUser).toBe(100_000);
+    expect([u.recommendedSeats, u.rightSizeSaving]).toEqual([null, null]);
+  });
+
+  it('reads unit prices on their decimal digits: 4.255 × 600 seats is $2,553.00', () => {
+    const p = product('b', { cost: { model: 'per_seat', unit_price: 4.255, seats: 600 } });
+    expect(p.annualCost).toBe(255_300);
+    expect(p.costPerStudent).toBe(426); // $4.255 shown as $4.26: halves round up
+  });
+
+  it('leaves a proposed product without wasted spend, and unknown costs null', () => {
+    const proposed = usageFigures(product('c', { status: 'proposed', cost: { model: 'per_seat', unit_price: 2, seats: 10 } }), counts());
+    expect([proposed.dormantSeats, proposed.wastedSpend]).toEqual([null, null]);
+    const noCost = usageFigures(product('d', { cost: { model: 'per_seat', seats: 10 } }), counts({ activeUsers: 4 }));
+    expect([noCost.annualCost, noCost.costPerSeat, noCost.wastedSpend, noCost.costPerActiveUser]).toEqual([0, null, null, null]);
+  });
+
+  it('right-sizes to ceil(semester-active × (1 + buffer)) and saves the cost of the seats above it', () => {
+    const p = product('e', { cost: { model: 'site', annual_total: 999.99, seats: 100 } });
+    const u = withRightSizing(usageFigures(p, counts({ activeUsers: 20, semesterActiveUsers: 50 })), p, policyWith({ usage: { right_size_buffer: 0.1 } }));
+    expect(u.recommendedSeats).toBe(55);
+    expect(u.rightSizeSaving).toBe(45_000); // 45 × 99,999 / 100 = 44,999.55 → 45,000
+    const full = withRightSizing(usageFigures(p, counts({ semesterActiveUsers: 95 })), p, policy);
+    expect(full.rightSizeSaving).toBe(0);
+  });
+});
+
+describe('renewal due', () => {
+  const at = (renewal_on: string) => renewalOf(product('r', { cost: { model: 'site', annual_total: 10, renewal_on, notice_days: 30 } }), policy, AS_OF);
+  const window = policy.sunset.renewal_warn_days;
+
+  it('is due within renewal_warn_days of as-of (both ends included) or when past, and not after', () => {
+    const iso = (n: number) => new Date((dayOf(AS_OF) + n) * 86_400_000).toISOString().slice(0, 10);
+    expect(at(iso(window))?.due).toBe(true);
+    expect(at(iso(window + 1))?.due).toBe(false);
+    expect(at(iso(0))?.due).toBe(true);
+    expect(at(iso(-5))?.due).toBe(true);
+    expect(at(iso(window))).toMatchObject({ renewalOn: iso(window), decideBy: iso(window - 30), autoRenews: false });
+  });
+
+  it('is null without a renewal date', () => {
+    expect(renewalOf(product('n', { cost: { model: 'free' } }), policy, AS_OF)).toBeNull();
+  });
+});
+
+describe('sunset plan', () => {
+  it('saves the annual cost in cents, for a sunsetting product too', () => {
+    const p = product('s', { status: 'sunsetting', cost: { model: 'site', annual_total: 1234.5 } });
+    expect(sunsetPlan(p, [], policy, AS_OF)?.annualSavings).toBe(123_450);
+    expect(sunsetPlan(product('t', {}), [], policy, AS_OF)).toBeNull();
+  });
+});
+
+describe('the usage step', () => {
+  it('asks for the policy windows, marks a semester in use from deployed_on, and lists unmatched apps', () => {
+    const asked: [number, FigureQuery][] = [];
+    const source: SignInSource = {
+      figures(i, q) {
+        asked.push([i, q]);
+        return counts({ activeUsers: i }) as SignInCounts;
+      },
+      unmatchedApps: (limit) => [{ app: `limit ${limit}`, rows: 1 }],
+    };
+    const roster = { teachersWithAccess: (schools: string[] | null) => Int32Array.from(schools ? [0] : [0, 1]) } as unknown as Roster;
+    const products = [product('old', { deployed_on: '2025-01-06', schools: ['elm'] }), product('new', { deployed_on: '2026-11-02' }), product('none', {})];
+    const p = policyWith({ usage: { active_window_days: 5, semester_days: 10 } });
+    const r = measureUsage(source, roster, products, p, '2026-11-20', []);
+    // 2026-11-20 is a Friday: 5 school days back (weekdays, no calendar) start on Monday 11-16; 10 on Monday 11-09.
+    expect(asked.map(([i, q]) => [i, q.activeFrom, q.semesterFrom, [...(q.teachersWithAccess ?? [])], q.schools])).toEqual([
+      [0, dayOf('2026-11-16'), dayOf('2026-11-09'), [0], ['elm']],
+      [1, dayOf('2026-11-16'), dayOf('2026-11-09'), [0, 1], null],
+      [2, dayOf('2026-11-16'), dayOf('2026-11-09'), [0, 1], null],
+    ]);
+    expect([...r.counts].map(([id, c]) => [id, c.activeUsers, c.inUseForSemester])).toEqual([
+      ['old', 0, true],
+      ['new', 1, true], // 11-02 … 11-20: 15 school days
+      ['none', 2, false],
+    ]);
+    expect(r.unmatchedApps).toEqual([{ app: 'limit 20', rows: 1 }]);
+  });
+
+  it('matches apps by id, name or alias ignoring case and spaces, then by app id; the first product wins', () => {
+    const match = productMatcher([product('alpha', { usage: { aliases: ['Shared'] } }), product('beta', { usage: { aliases: ['shared', '12345'] } })]);
+    expect([match(' ALPHA ', undefined), match('product beta', undefined), match('shared', undefined), match('x', '12345'), match('x', 'y')]).toEqual([0, 1, 0, 1, -1]);
+  });
+
+  it('warns about display-name exports and unreadable rows, by count and first line', () => {
+    const input = { path: 'u.csv', format: 'moodle-log', rows: 5, used: 2, skipped: {}, bad: { 'empty user': 2, 'empty app': 1 }, firstBad: [{ line: 4, reason: 'empty user' }] };
+    const w = inputWarnings([input]);
+    expect(w).toHaveLength(2);
+    expect(w[1]).toContain('u.csv: 3 rows');
+    expect(w[1]).toContain('line 4');
+    expect(inputWarnings([{ ...input, format: 'edvet', bad: {} }])).toEqual([]);
+  });
+});
+
+describe('report totals', () => {
+  it('are sums of the per-product figures rounded to cents, so a total equals the sum of its rows', () => {
+    // Each product wastes 2 of 3 seats of a $1.00 licence: $0.6667 → $0.67; three of them total $2.01, not $2.00.
+    const products = ['a', 'b', 'c'].map((id) => product(id, { cost: { model: 'site', annual_total: 1, seats: 3 } }));
+    const usage = { counts: new Map(products.map((p) => [p.id, counts({ activeUsers: 1 })])), inputs: [], unmatchedApps: [] };
+    const report = buildReport({
+      command: 'usage',
+      asOf: AS_OF,
+      version: '0',
+      policy: { policy, source: 'defaults', doc: null },
+      products,
+      rules: RULES.filter((r) => r.kind === 'usage'),
+      usage,
+      renewals: true,
+      warnings: [],
+      baseline: null,
+    });
+    expect(report.products.map((p) => p.usage?.wastedSpend)).toEqual([67, 67, 67]);
+    expect(report.summary.wastedSpend).toBe(201);
+    expect(report.summary.annualSpend).toBe(300);
+    const rightSized = report.products.map((p) => p.usage?.rightSizeSaving ?? 0);
+    expect(report.summary.potentialSavings).toBe(rightSized.reduce((a, b) => a + b, 0));
+  });
+});
