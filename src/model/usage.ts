@@ -116,19 +116,8 @@ export type SignInCounts = Pick<
 /** What the usage step measured for one product: its sign-in counts and whether it has been in use for a semester. */
 export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester'>;
 
-/** The figures a usage rule judges (no money, no right-sizing: those follow the rules' outcomes). */
-export type RuleUsage = Pick<
-  UsageFigures,
-  | 'rows'
-  | 'seats'
-  | 'activeUsers'
-  | 'activeTeachers'
-  | 'activeStudents'
-  | 'semesterActiveUsers'
-  | 'teachersWithAccess'
-  | 'semesterActiveTeachers'
-  | 'inUseForSemester'
->;
+/** The figures a usage rule judges: the counts without the last day and breakdowns, and the seats (no money, no right-sizing: those follow the rules' outcomes). */
+export type RuleUsage = Omit<UsageCounts, 'lastSeen' | 'activeByGrade' | 'activeBySchool'> & Pick<UsageFigures, 'seats'>;
 
 /** An app of the exports that matched no product, with its used rows. */
 export interface UnmatchedApp {

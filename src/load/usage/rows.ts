@@ -6,6 +6,7 @@
  */
 import { inputError } from '../../model/errors.js';
 import { normaliseRole, ROLES, type Role } from '../../model/roles.js';
+import type { InputReport } from '../../model/types.js';
 import type { CsvRecord, CsvRecordHandler } from '../csv/records.js';
 import { BytesToInt } from '../csv/intern.js';
 import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
@@ -322,16 +323,8 @@ export class UsageRowHandler implements CsvRecordHandler {
   }
 }
 
-/** What reading a file (or a range of it) counted, before the checks of {@link readUsageFile}. */
-export interface FileCounts {
-  format: string;
-  headerLine: number;
-  rows: number;
-  used: number;
-  skipped: Record<string, number>;
-  bad: Record<string, number>;
-  firstBad: { line: number; reason: string }[];
-}
+/** What reading a file (or a range of it) counted, before the checks of readUsageFile: an input report without its path, with the header's line. */
+export type FileCounts = Omit<InputReport, 'path'> & { headerLine: number };
 
 /** The counts of a handler that has read its records. */
 export function countsOf(handler: UsageRowHandler): FileCounts {
