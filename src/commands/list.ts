@@ -6,13 +6,14 @@
  * rule's. Formats: table (the columns that fit), csv (formula-safe, BOM),
  * markdown, json, html.
  */
-import { renewalOf } from '../engine/usage.js';
+import { dollarsOf, type Cents } from '../model/money.js';
 import type { Product } from '../model/product.js';
 import type { ProductReport, Report } from '../model/types.js';
 import { csvCell } from '../reporters/csv.js';
 import { dataTable, esc, htmlDocument } from '../reporters/html/document.js';
 import { md, mdTable } from '../reporters/markdown.js';
-import { cents, clean, int, money } from '../reporters/util.js';
+import { clean, int, money } from '../reporters/util.js';
+import { decideBy } from '../rules/contract/renewal.js';
 import { chooseFormat, deliver, vettingInputs, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { vettingReport } from './vet.js';
@@ -20,7 +21,7 @@ import { vettingReport } from './vet.js';
 /** The formats of `edvet list`, the default first. */
 export const LIST_FORMATS = ['table', 'csv', 'markdown', 'json', 'html'] as const;
 
-/** One row of the inventory; null where the manifest gives nothing. */
+/** One row of the inventory; null where the manifest gives nothing. Money in cents (dollars in csv and json). */
 export interface ListRow {
   id: string;
   name: string;
@@ -28,9 +29,9 @@ export interface ListRow {
   category: string;
   status: string;
   verdict: string;
-  annualCost: number | null;
+  annualCost: Cents | null;
   seats: number | null;
-  costPerStudent: number | null;
+  costPerStudent: Cents | null;
   renewalOn: string | null;
   decideBy: string | null;
   dpaExpiresOn: string | null;
@@ -67,11 +68,11 @@ export function listRow(p: Product, r: ProductReport): ListRow {
     category: m.category,
     status: m.status,
     verdict: r.verdict,
-    annualCost: cents(p.annualCost),
+    annualCost: p.annualCost,
     seats: m.cost?.seats ?? null,
-    costPerStudent: cents(p.costPerStudent),
+    costPerStudent: p.costPerStudent,
     renewalOn: m.cost?.renewal_on ?? null,
-    decideBy: renewalOf(p)?.decideBy ?? null,
+    decideBy: m.cost?.renewal_on ? decideBy(m.cost.renewal_on, m.cost.notice_days) : null,
     dpaExpiresOn: m.privacy?.dpa?.expires_on ?? null,
     wcag: wcag || null,
     essaTier: m.evidence?.essa_tier ?? null,
@@ -81,7 +82,12 @@ export function listRow(p: Product, r: ProductReport): ListRow {
 
 function cellText(row: ListRow, key: keyof ListRow): string {
   const v = row[key];
-  return v === null ? '' : String(v);
+  return v === null ? '' : String(MONEY_KEYS.has(key) ? dollarsOf(v as Cents) : v);
+}
+
+/** A row as JSON writes it: money in dollars. */
+function jsonRow(row: ListRow) {
+  return { ...row, annualCost: dollarsOf(row.annualCost), costPerStudent: dollarsOf(row.costPerStudent) };
 }
 
 /** CSV: the columns above, RFC 4180, CRLF, BOM, formulas neutralised (the CSV reporter's cell escaping). */
@@ -107,7 +113,7 @@ function heading(report: Report): string {
 
 /** JSON: `{ schemaVersion, command: "list", asOf, products: [...] }` with camelCase keys. */
 export function listJson(report: Report, rows: readonly ListRow[]): string {
-  return `${JSON.stringify({ schemaVersion: 1, generator: { name: 'edvet', version: VERSION }, command: 'list', asOf: report.asOf, policy: report.policy, products: rows }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, generator: { name: 'edvet', version: VERSION }, command: 'list', asOf: report.asOf, policy: report.policy, products: rows.map(jsonRow) }, null, 2)}\n`;
 }
 
 /** Markdown: a heading, the as-of line and one GFM table. */
