@@ -2,8 +2,10 @@
  * The build's second step, after `tsc` (run by `npm run build` as
  * `node dist/build.js`):
  *
- * 1. rules/*.yaml, parsed, into dist/rules-data.json (JSON reads faster than
- *    YAML at start-up; rules/ stays the source, see load/rules-data.ts);
+ * 1. rules/*.yaml parsed, validated against their schemas and the rule
+ *    registry (load/rules-data.ts, `checkRulesSource`), and written to
+ *    dist/rules-data.json, the only copy edvet reads at run time; the build
+ *    stops with every problem listed when a text is missing or malformed;
  * 2. the compiled tree bundled by esbuild into dist/bundle/: `cli.js` (what
  *    bin/edvet.js runs), `worker.js` (the usage reader's parsing thread) and
  *    the chunks they share, one per lazily imported command and reporter.
@@ -14,10 +16,13 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeRulesBundle } from './load/rules-data.js';
+import { parse } from 'yaml';
+import { checkRulesSource, RULES_BUNDLE } from './load/rules-data.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { RULES } from './rules/index.js';
 
 const DIST = join(PACKAGE_ROOT, 'dist');
+const RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
 /**
  * The HTML report's CSS files (src/reporters/html/*.css) inlined: the
@@ -38,7 +43,24 @@ async function inlineStylesheets(): Promise<void> {
   );
 }
 
-writeRulesBundle();
+const files: Record<string, unknown> = {};
+const problems: string[] = [];
+for (const f of readdirSync(RULES_DIR).filter((n) => n.endsWith('.yaml')).sort()) {
+  try {
+    files[f] = parse(readFileSync(join(RULES_DIR, f), 'utf8'), { prettyErrors: true });
+  } catch (e) {
+    problems.push(`rules/${f}: ${(e as Error).message}`);
+  }
+}
+const checked = checkRulesSource(files, RULES);
+problems.push(...checked.problems);
+if (problems.length || !checked.bundle) {
+  rmSync(RULES_BUNDLE, { force: true });
+  for (const p of problems) console.error(`build: ${p}`);
+  console.error(`build: rules/ is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}); dist/rules-data.json not written`);
+  process.exit(1);
+}
+writeFileSync(RULES_BUNDLE, JSON.stringify(checked.bundle));
 await inlineStylesheets();
 
 const { build } = await import('esbuild');

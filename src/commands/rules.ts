@@ -5,6 +5,7 @@ import { closest } from '../load/schema/issues.js';
 import { usageError } from '../model/errors.js';
 import type { RuleInfo } from '../model/types.js';
 import { ruleInfo } from '../engine/evaluate.js';
+import { ruleData } from '../load/rules-data.js';
 import { RULES, RULE_IDS } from '../rules/index.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { chooseFormat, deliver } from './common.js';
@@ -23,7 +24,8 @@ function show(v: unknown): string {
 
 export async function runRules(ctx: CommandContext): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'rules', FORMATS_BY_COMMAND.rules);
-  const infos = RULES.map(ruleInfo);
+  const data = ruleData();
+  const infos = RULES.map((r) => ruleInfo(r, data));
   let text: string;
   if (format === 'json') {
     text = `${JSON.stringify({ schemaVersion: 1, rules: infos.map((r) => withDefaults(r)) }, null, 2)}\n`;
@@ -48,7 +50,7 @@ export async function runExplain(ctx: CommandContext, id: string): Promise<Comma
     const near = closest(id, RULE_IDS);
     throw usageError(`unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (\`edvet rules\` lists them)`);
   }
-  const r = withDefaults(ruleInfo(rule));
+  const r = withDefaults(ruleInfo(rule, ruleData()));
   let text: string;
   if (format === 'json') {
     text = `${JSON.stringify({ schemaVersion: 1, rule: r }, null, 2)}\n`;

@@ -2,8 +2,8 @@
  * Evaluate rules on products: outcome → finding (words from rules/, position
  * from the manifest), waivers applied, checks rolled up, verdict decided.
  */
-import { ruleTexts } from '../load/rules-data.js';
 import type { Policy } from '../load/schema/policy.js';
+import type { RuleData, RuleText } from '../load/schema/rules-data.js';
 import { EdvetError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import { STATUS_SEVERITY, VETTING_CHECKS, type Finding, type RuleInfo, type Status, type Verdict, type VettingCheck } from '../model/types.js';
@@ -14,17 +14,21 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (params && key in params ? String(params[key]) : whole));
 }
 
-/** Title, description, policy keys and remediation of a rule, from rules/<check>.yaml. */
-export function ruleInfo(rule: Rule): RuleInfo {
-  const t = ruleTexts(rule.check)[rule.id];
+function textsOf(rule: Rule, data: RuleData): RuleText {
+  const t = data.texts[rule.id];
   if (!t) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no entry for ${rule.id}` }]);
+  return t;
+}
+
+/** Title, description, policy keys and remediation of a rule, from its texts in rules/<check>.yaml. */
+export function ruleInfo(rule: Rule, data: RuleData): RuleInfo {
+  const t = textsOf(rule, data);
   return { id: rule.id, check: rule.check, title: t.title, description: t.description.trim(), policyKeys: t.policy_keys, remediation: t.remediation.trim() };
 }
 
 /** The words of an outcome's message id. */
-export function messageText(rule: Rule, o: Outcome): string {
-  const t = ruleTexts(rule.check)[rule.id];
-  const template = t?.messages?.[o.message];
+export function messageText(rule: Rule, o: Outcome, data: RuleData): string {
+  const template = textsOf(rule, data).messages[o.message];
   if (template === undefined) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no message ${o.message} for ${rule.id}` }]);
   return interpolate(template, o.params);
 }
@@ -32,12 +36,16 @@ export function messageText(rule: Rule, o: Outcome): string {
 /** Run one rule on one product and turn its outcome into a finding (before waivers). */
 export function runRule(rule: Rule, product: Product, ctx: RuleContext): Finding {
   const o = rule.evaluate(product, ctx);
-  const info = ruleInfo(rule);
+  // The types already hold a rule to its declared ids; this guards a rule built around them.
+  if (rule.messages[o.message] !== o.status) {
+    throw new EdvetError('internal', [{ message: `${rule.id} returned ${o.status} '${o.message}', which its messages do not declare` }]);
+  }
+  const info = ruleInfo(rule, ctx.data);
   return {
     rule: rule.id,
     check: rule.check,
     status: o.status,
-    message: messageText(rule, o),
+    message: messageText(rule, o, ctx.data),
     evidence: { field: o.field, value: o.value, expected: o.expected },
     source: product.posOf(o.field.split('.')),
     remediation: o.status === 'warn' || o.status === 'fail' ? info.remediation : null,

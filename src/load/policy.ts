@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { displayPath } from './catalog.js';
 import { readFileBytes } from './files.js';
-import { rulesData } from './rules-data.js';
+import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
 import { PolicySchema, type Policy } from './schema/policy.js';
 import { parseYamlFile, type YamlDoc } from './yaml.js';
@@ -38,7 +38,7 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
 
 /** The default policy alone. */
 export function defaultPolicyValue(): Record<string, unknown> {
-  return structuredClone(rulesData<Record<string, unknown>>('defaults.yaml'));
+  return defaultPolicyData();
 }
 
 /**

@@ -1,74 +1,127 @@
 /**
  * The project's `rules/` folder: default policy values, rule texts and WCAG
  * criterion titles, kept as data a reviewer can read.
+ *
+ * `npm run build` reads rules/*.yaml, validates them (`checkRulesSource`) and
+ * writes the result to dist/rules-data.json; at run time edvet reads only that
+ * bundle (JSON parses much faster than YAML at start-up, and the data is known
+ * to be valid). The commands load it once and pass it to the engine and the
+ * rules as a `RuleData` value.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { EdvetError } from '../model/errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { PolicySchema } from './schema/policy.js';
+import { RuleTextSchema, WcagCriteriaSchema, type RuleData, type RuleText } from './schema/rules-data.js';
 
-/** Absolute path of the `rules/` folder shipped with edvet. */
-export const RULES_DIR = join(PACKAGE_ROOT, 'rules') + sep;
+/** Where the build writes the validated rules/ data. */
+export const RULES_BUNDLE = join(PACKAGE_ROOT, 'dist', 'rules-data.json');
 
-/** Texts of one rule in rules/<check>.yaml. */
-export interface RuleText {
-  title: string;
-  description: string;
-  policy_keys: string[];
-  remediation: string;
-  messages: Record<string, string>;
+/** The build's output: what edvet reads from rules/ at run time. */
+export interface RulesBundle extends RuleData {
+  /** rules/defaults.yaml, the default policy. */
+  defaults: Record<string, unknown>;
 }
 
-const cache = new Map<string, unknown>();
+/** What the check needs of a rule (the registry's rules, without importing them here). */
+export interface RuleMeta {
+  id: string;
+  check: string;
+  messages: Readonly<Record<string, string>>;
+}
+
+/** The files of rules/ that are not rule texts. */
+const DEFAULTS_FILE = 'defaults.yaml';
+const WCAG_FILE = 'wcag-criteria.yaml';
 
 /**
- * `npm run build` also writes every rules/*.yaml, parsed, into one JSON file
- * beside the compiled code: reading it is much faster at start-up than
- * parsing YAML. rules/ stays the source; a bundle older than any of its files
- * is ignored.
+ * Validate the parsed rules/*.yaml (file name → value) against the schemas
+ * and the rule registry: every rule has its texts in rules/<check>.yaml, every
+ * message id it declares has words, and rules/ holds no text, message or
+ * check file that no rule declares. Returns the bundle, or every problem found.
  */
-const BUNDLE = join(PACKAGE_ROOT, 'dist', 'rules-data.json');
-let bundle: Record<string, unknown> | null | undefined;
+export function checkRulesSource(files: Readonly<Record<string, unknown>>, rules: readonly RuleMeta[]): { bundle: RulesBundle | null; problems: string[] } {
+  const problems: string[] = [];
+  const issues = (file: string, error: z.ZodError) => {
+    for (const i of error.issues) problems.push(`rules/${file}: ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+  };
+  const defaults = PolicySchema.safeParse(files[DEFAULTS_FILE]);
+  if (files[DEFAULTS_FILE] === undefined) problems.push(`rules/${DEFAULTS_FILE} is missing`);
+  else if (!defaults.success) issues(DEFAULTS_FILE, defaults.error);
+  const wcag = WcagCriteriaSchema.safeParse(files[WCAG_FILE]);
+  if (files[WCAG_FILE] === undefined) problems.push(`rules/${WCAG_FILE} is missing`);
+  else if (!wcag.success) issues(WCAG_FILE, wcag.error);
 
-function loadBundle(): Record<string, unknown> | null {
-  if (bundle !== undefined) return bundle;
-  bundle = null;
-  try {
-    const built = statSync(BUNDLE).mtimeMs;
-    if (readdirSync(RULES_DIR).every((f) => statSync(RULES_DIR + f).mtimeMs <= built)) {
-      bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Record<string, unknown>;
+  const texts: Record<string, RuleText> = {};
+  /** Rule id → the message ids rules/ gives words for (read even from an entry that fails its schema). */
+  const worded = new Map<string, string[]>();
+  const checks = new Set(rules.map((r) => r.check));
+  for (const [file, value] of Object.entries(files)) {
+    if (file === DEFAULTS_FILE || file === WCAG_FILE) continue;
+    const check = file.replace(/\.yaml$/, '');
+    if (!checks.has(check)) {
+      problems.push(`rules/${file}: no rule has the check '${check}' (checks: ${[...checks].join(', ')})`);
+      continue;
     }
-  } catch {
-    bundle = null;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(`rules/${file}: expected a mapping of rule ids to their texts`);
+      continue;
+    }
+    for (const [id, entry] of Object.entries(value)) {
+      const rule = rules.find((r) => r.id === id);
+      if (!rule || rule.check !== check) {
+        problems.push(`rules/${file}: ${id} is not a rule of the check '${check}'`);
+        continue;
+      }
+      const msgs = (entry as { messages?: unknown } | null)?.messages;
+      worded.set(id, msgs !== null && typeof msgs === 'object' ? Object.keys(msgs) : []);
+      const parsed = RuleTextSchema.safeParse(entry);
+      if (parsed.success) texts[id] = parsed.data;
+      else for (const i of parsed.error.issues) problems.push(`rules/${file}: ${[id, ...i.path].join('.')}: ${i.message}`);
+    }
   }
+  for (const rule of rules) {
+    const file = `${rule.check}.yaml`;
+    const have = worded.get(rule.id);
+    if (!have) {
+      problems.push(file in files ? `rules/${file}: no texts for the rule ${rule.id}` : `rules/${file} is missing (texts of ${rule.id})`);
+      continue;
+    }
+    for (const id of Object.keys(rule.messages)) {
+      if (!have.includes(id)) problems.push(`rules/${file}: ${rule.id}.messages has no words for the message '${id}' the rule declares`);
+    }
+    for (const id of have) {
+      if (!Object.hasOwn(rule.messages, id)) problems.push(`rules/${file}: ${rule.id}.messages.${id}: the rule declares no message '${id}'`);
+    }
+  }
+  if (problems.length || !defaults.success || !wcag.success) return { bundle: null, problems };
+  return { bundle: { defaults: files[DEFAULTS_FILE] as Record<string, unknown>, texts, wcag: wcag.data }, problems };
+}
+
+let bundle: RulesBundle | undefined;
+
+/** The build's bundle of rules/, read once per process. */
+export function rulesBundle(): RulesBundle {
+  if (bundle) return bundle;
+  let text: string;
+  try {
+    text = readFileSync(RULES_BUNDLE, 'utf8');
+  } catch {
+    throw new EdvetError('internal', [{ message: `${RULES_BUNDLE} is missing: run \`npm run build\`, which validates rules/ and writes it` }]);
+  }
+  bundle = JSON.parse(text) as RulesBundle;
   return bundle;
 }
 
-/** Write the bundle of rules/ (run by `npm run build`). */
-export function writeRulesBundle(): void {
-  const out: Record<string, unknown> = {};
-  for (const f of readdirSync(RULES_DIR).filter((n) => n.endsWith('.yaml'))) out[f] = parse(readFileSync(RULES_DIR + f, 'utf8'));
-  writeFileSync(BUNDLE, JSON.stringify(out));
+/** The rule texts and WCAG criteria the engine and the rules are given. */
+export function ruleData(): RuleData {
+  const b = rulesBundle();
+  return { texts: b.texts, wcag: b.wcag };
 }
 
-/** A YAML file of rules/, parsed once per process (from the build's bundle when it is current). */
-export function rulesData<T>(name: string): T {
-  let v = cache.get(name);
-  if (v === undefined) {
-    const b = loadBundle();
-    v = b && name in b ? b[name] : parse(readFileSync(RULES_DIR + name, 'utf8'));
-    cache.set(name, v);
-  }
-  return v as T;
-}
-
-/** The texts of every rule of a check (rules/<check>.yaml). */
-export function ruleTexts(check: string): Record<string, RuleText> {
-  return rulesData<Record<string, RuleText>>(`${check}.yaml`);
-}
-
-/** WCAG success criterion number → short title. */
-export function wcagTitle(num: string): string | null {
-  const all = rulesData<Record<string, { title: string }>>('wcag-criteria.yaml');
-  return all[num]?.title ?? null;
+/** rules/defaults.yaml (a fresh copy the caller may change). */
+export function defaultPolicyData(): Record<string, unknown> {
+  return structuredClone(rulesBundle().defaults);
 }

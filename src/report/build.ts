@@ -3,6 +3,7 @@
  * verdicts, usage figures, sunset plans, renewals, totals.
  */
 import type { LoadedPolicy } from '../load/policy.js';
+import { ruleData } from '../load/rules-data.js';
 import type { Product } from '../model/product.js';
 import {
   STATUS_SEVERITY,
@@ -43,6 +44,7 @@ export function buildReport(input: BuildInput): Report {
   const { policy: lp, asOf } = input;
   const policy = lp.policy;
   const warnings = [...input.warnings];
+  const data = ruleData();
   const ids = new Set(input.products.map((p) => p.id));
   for (const w of policy.waivers ?? []) {
     if (!ids.has(w.tool)) warnings.push(`waiver for product '${w.tool}' names a product not in this run`);
@@ -50,7 +52,7 @@ export function buildReport(input: BuildInput): Report {
   const products: ProductReport[] = input.products.map((p) => {
     const counts = input.usage?.counts.get(p.id) ?? null;
     const figures = counts ? usageFigures(p, counts) : null;
-    const ctx = { policy, asOf, usage: figures };
+    const ctx = { policy, asOf, usage: figures, data };
     let findings: Finding[] = input.rules.map((r) => runRule(r, p, ctx));
     findings = applyWaivers(p.id, findings, policy, asOf);
     if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
@@ -94,7 +96,7 @@ export function buildReport(input: BuildInput): Report {
     unmatchedApps: input.usage?.unmatchedApps ?? [],
     inputs: input.usage?.inputs ?? [],
     warnings,
-    rules: input.rules.map(ruleInfo),
+    rules: input.rules.map((r) => ruleInfo(r, data)),
     hasUsage: input.usage !== null,
     summary: summarise(products, input.products),
   };

@@ -7,6 +7,7 @@ import type { Policy } from '../load/schema/policy.js';
 import type { Product } from '../model/product.js';
 import type { Check } from '../model/types.js';
 import type { RuleUsage } from '../model/usage.js';
+import type { RuleData } from '../load/schema/rules-data.js';
 
 /** The usage figures a usage rule judges (a view of the one usage-figures type, src/model/usage.ts). */
 export type ProductUsageInput = RuleUsage;
@@ -17,40 +18,67 @@ export interface RuleContext {
   /** The audit date, `YYYY-MM-DD`. */
   asOf: string;
   usage: ProductUsageInput | null;
+  /** Rule texts and WCAG criteria from rules/, loaded once by the caller. */
+  data: RuleData;
 }
 
 export type OutcomeStatus = 'pass' | 'warn' | 'fail' | 'n/a';
 
+/**
+ * The message ids a rule may emit, each with the one status it reports (as
+ * ESLint's `meta.messages`; the words live in rules/<check>.yaml).
+ */
+export type Messages = Readonly<Record<string, OutcomeStatus>>;
+
 /** What a rule returns: a status, a message id with its parameters, and the evidence. */
-export interface Outcome {
-  status: OutcomeStatus;
-  message: string;
+export interface Outcome<M extends string = string, S extends OutcomeStatus = OutcomeStatus> {
+  status: S;
+  message: M;
   params?: Record<string, string | number>;
   field: string;
   value: unknown;
   expected: unknown;
 }
 
+/** The outcomes a rule declaring `T` may return: one of its message ids, with the status declared for it. */
+export type OutcomeOf<T extends Messages> = { [K in keyof T & string]: Outcome<K, T[K]> }[keyof T & string];
+
+/** A rule: metadata and one pure check function (as the registry holds it). */
 export interface Rule {
   id: string;
   check: Check;
   /** Vetting rules feed the verdict; usage and contract rules do not. */
   kind: 'vetting' | 'usage' | 'contract';
+  /** Every message id the rule may emit, with its status. */
+  messages: Messages;
   evaluate(product: Product, ctx: RuleContext): Outcome;
 }
 
-/** Declare a rule (identity function that fixes the type). */
-export function defineRule(rule: Rule): Rule {
+/** A rule with its declared message ids kept in the type (what `defineRule` returns; tests use it). */
+export type RuleOf<T extends Messages> = Rule & { readonly messages: T; evaluate(product: Product, ctx: RuleContext): OutcomeOf<T> };
+
+/**
+ * Declare a rule. The message ids come from `messages` alone (`NoInfer`), so
+ * returning an id the rule does not declare, or with another status, is a
+ * type error.
+ */
+export function defineRule<const T extends Messages>(rule: {
+  id: string;
+  check: Check;
+  kind: Rule['kind'];
+  messages: T;
+  evaluate(product: Product, ctx: RuleContext): OutcomeOf<NoInfer<T>>;
+}): RuleOf<T> {
   return rule;
 }
 
-/** Build an outcome. */
-export function outcome(
-  status: OutcomeStatus,
-  message: string,
+/** Build an outcome (its status and message id keep their literal types, checked against the rule's `messages`). */
+export function outcome<const S extends OutcomeStatus, const M extends string>(
+  status: S,
+  message: M,
   evidence: { field: string; value?: unknown; expected?: unknown },
   params?: Record<string, string | number>,
-): Outcome {
+): Outcome<M, S> {
   return { status, message, params, field: evidence.field, value: evidence.value ?? null, expected: evidence.expected ?? null };
 }
 

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'accessibility.vpat',
   check: 'accessibility',
   kind: 'vetting',
+  messages: { 'no-url': 'warn', 'no-date': 'warn', 'too-old': 'warn', current: 'pass' },
   evaluate(p, { policy, asOf }) {
     const a = p.manifest.accessibility;
     // Why: an OpenACR report is itself the conformance report, and its report_date is the evidence date (manifest.md).

@@ -1,7 +1,21 @@
-import { wcagTitle } from '../../load/rules-data.js';
-import { defineRule, outcome, type Outcome } from '../define.js';
+import { defineRule, outcome, type OutcomeOf, type RuleContext } from '../define.js';
 import type { Product } from '../../model/product.js';
-import type { RuleContext } from '../define.js';
+
+const MESSAGES = {
+  'not-provided': 'fail',
+  'version-below': 'fail',
+  none: 'fail',
+  'partial-plan': 'warn',
+  'partial-no-plan': 'fail',
+  'level-below': 'fail',
+  conforms: 'pass',
+  'acr-no-version': 'fail',
+  'acr-not-supported': 'fail',
+  'acr-partial': 'warn',
+  'acr-not-evaluated': 'warn',
+  'acr-supports': 'pass',
+} as const;
+type WcagOutcome = OutcomeOf<typeof MESSAGES>;
 
 const CONFORMANCE_RANK: Record<string, number> = { A: 1, AA: 2, AAA: 3 };
 
@@ -10,12 +24,13 @@ export default defineRule({
   id: 'accessibility.wcag',
   check: 'accessibility',
   kind: 'vetting',
+  messages: MESSAGES,
   evaluate(p, ctx) {
     return p.acr ? fromAcr(p, ctx) : fromClaim(p, ctx);
   },
 });
 
-function fromClaim(p: Product, { policy, asOf }: RuleContext): Outcome {
+function fromClaim(p: Product, { policy, asOf }: RuleContext): WcagOutcome {
   const a = p.manifest.accessibility;
   const min = policy.accessibility.min_wcag;
   const minConf = policy.accessibility.min_conformance;
@@ -39,12 +54,12 @@ function fromClaim(p: Product, { policy, asOf }: RuleContext): Outcome {
   return outcome('pass', 'conforms', { field: 'accessibility.conformance', value: conf, expected: `>= ${minConf}` }, params);
 }
 
-function fromAcr(p: Product, { policy }: RuleContext): Outcome {
+function fromAcr(p: Product, { policy, data }: RuleContext): WcagOutcome {
   const acr = p.acr!;
   const min = policy.accessibility.min_wcag;
   const version = acr.wcagVersion ?? p.manifest.accessibility?.wcag_version ?? null;
   const field = 'accessibility.openacr';
-  const name = (num: string) => `${num}${wcagTitle(num) ? ` ${wcagTitle(num)}` : ''}`;
+  const name = (num: string) => `${num}${data.wcag[num] ? ` ${data.wcag[num].title}` : ''}`;
   const base = { min, min_conformance: policy.accessibility.min_conformance, version: version ?? '', report: acr.file, ada_deadline: policy.accessibility.ada_deadline ?? '' };
   if (!version) return outcome('fail', 'acr-no-version', { field, value: acr.file, expected: `WCAG ${min}` }, base);
   if (version < min) return outcome('fail', 'version-below', { field, value: version, expected: `>= ${min}` }, base);

@@ -11,6 +11,7 @@ export default defineRule({
   id: 'contract.renewal',
   check: 'contract',
   kind: 'contract',
+  messages: { 'na-no-renewal': 'n/a', 'not-due': 'pass', due: 'warn', missed: 'warn', past: 'warn' },
   evaluate(p, { policy, asOf }) {
     const c = p.manifest.cost;
     const on = c?.renewal_on;

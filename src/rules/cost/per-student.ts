@@ -6,6 +6,7 @@ export default defineRule({
   id: 'cost.per-student',
   check: 'cost',
   kind: 'vetting',
+  messages: { 'na-category': 'n/a', 'not-provided': 'fail', 'over-cap': 'fail', 'under-cap': 'pass' },
   evaluate(p, { policy }) {
     const cap = policy.cost.max_per_student;
     const cps = p.costPerStudent; // cents

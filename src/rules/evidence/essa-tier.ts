@@ -5,6 +5,7 @@ export default defineRule({
   id: 'evidence.essa-tier',
   check: 'evidence',
   kind: 'vetting',
+  messages: { 'not-provided': 'fail', 'too-weak': 'fail', 'no-source': 'warn', 'old-study': 'warn', meets: 'pass' },
   evaluate(p, { policy, asOf }) {
     const m = p.manifest;
     let max = policy.evidence.max_tier;

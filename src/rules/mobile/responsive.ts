@@ -5,6 +5,7 @@ export default defineRule({
   id: 'mobile.responsive',
   check: 'mobile',
   kind: 'vetting',
+  messages: { 'na-not-required': 'n/a', 'not-provided': 'fail', responsive: 'pass', 'both-apps': 'pass', 'one-app': 'warn', none: 'fail' },
   evaluate(p, { policy }) {
     const mob = p.manifest.mobile;
     const expected = 'responsive: true, or both ios_app and android_app';

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'privacy.coppa',
   check: 'privacy',
   kind: 'vetting',
+  messages: { 'na-no-students': 'n/a', 'na-grades': 'n/a', 'not-provided': 'fail', 'not-compliant': 'fail', 'no-consent': 'fail', compliant: 'pass' },
   evaluate(p, { policy }) {
     const through = String(policy.privacy.coppa_through_grade);
     if (!hasStudents(p)) return outcome('n/a', 'na-no-students', { field: 'audience', value: p.manifest.audience, expected: 'students' });

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'privacy.data-use',
   check: 'privacy',
   kind: 'vetting',
+  messages: { 'na-no-students': 'n/a', 'sells-data': 'fail', 'targeted-ads': 'fail', 'not-stated': 'warn', allowed: 'pass', clean: 'pass' },
   evaluate(p, { policy }) {
     if (!hasStudents(p)) return outcome('n/a', 'na-no-students', { field: 'audience', value: p.manifest.audience, expected: 'students' });
     const pr = p.manifest.privacy;

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'privacy.dpa',
   check: 'privacy',
   kind: 'vetting',
+  messages: { 'not-provided': 'fail', 'not-signed': 'fail', expired: 'fail', expiring: 'warn', 'in-force': 'pass', 'signed-open': 'pass' },
   evaluate(p, { policy, asOf }) {
     const dpa = p.manifest.privacy?.dpa;
     const warnDays = policy.privacy.dpa_expiry_warn_days;

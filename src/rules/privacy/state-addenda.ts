@@ -5,6 +5,7 @@ export default defineRule({
   id: 'privacy.state-addenda',
   check: 'privacy',
   kind: 'vetting',
+  messages: { 'na-none-required': 'n/a', 'na-no-students': 'n/a', missing: 'fail', signed: 'pass' },
   evaluate(p, { policy }) {
     const required = policy.privacy.state_addenda;
     if (required.length === 0) return outcome('n/a', 'na-none-required', { field: 'privacy.state_addenda', value: p.manifest.privacy?.state_addenda ?? null, expected: [] });

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'sso.integration',
   check: 'sso',
   kind: 'vetting',
+  messages: { provider: 'pass', protocol: 'pass', 'not-provided': 'fail', unsupported: 'fail' },
   evaluate(p, { policy }) {
     const sso = p.manifest.sso;
     const providers = sso?.providers ?? [];

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'standards.alignment',
   check: 'standards',
   kind: 'vetting',
+  messages: { 'na-category': 'n/a', aligned: 'pass', required: 'fail', missing: 'warn' },
   evaluate(p, { policy }) {
     const cat = p.manifest.category;
     if (!INSTRUCTIONAL.has(cat)) return outcome('n/a', 'na-category', { field: 'category', value: cat, expected: [...INSTRUCTIONAL] }, { category: cat });

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'usage.dormant-seats',
   check: 'usage',
   kind: 'usage',
+  messages: { 'na-no-seats': 'n/a', 'na-status': 'n/a', 'na-no-usage': 'n/a', 'no-rows': 'warn', dormant: 'warn', used: 'pass' },
   evaluate(p, { policy, usage }) {
     const seats = p.manifest.cost?.seats;
     const status = p.manifest.status;

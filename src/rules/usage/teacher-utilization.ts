@@ -5,6 +5,7 @@ export default defineRule({
   id: 'usage.teacher-utilization',
   check: 'usage',
   kind: 'usage',
+  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass' },
   evaluate(p, { policy, usage }) {
     const m = p.manifest;
     const min = policy.usage.teacher_utilization_min;
