@@ -4,6 +4,7 @@
  * positions are real), build a policy from the defaults in rules/ with
  * overrides merged over them, and run one rule to both its raw outcome
  * (message id, parameters) and its finding (evidence, source, remediation).
+ * The rule tables themselves run through rule-tester.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { applyWaivers, runRule } from '../../src/engine/evaluate.js';
+import { runRule } from '../../src/engine/evaluate.js';
 import { loadCatalog } from '../../src/load/catalog.js';
 import { defaultPolicyValue, mergePolicy } from '../../src/load/policy.js';
+import { ruleData } from '../../src/load/rules-data.js';
 import { PolicySchema, type Policy } from '../../src/load/schema/policy.js';
 import type { Product } from '../../src/model/product.js';
 import type { Finding } from '../../src/model/types.js';
@@ -85,7 +87,7 @@ export interface RunOptions {
 
 /** A rule context from options. */
 export function ctxOf(opts: RunOptions = {}): RuleContext {
-  return { policy: policyWith(opts.policy), asOf: opts.asOf ?? AS_OF, usage: opts.usage ?? null };
+  return { policy: policyWith(opts.policy), asOf: opts.asOf ?? AS_OF, usage: opts.usage ?? null, data: ruleData() };
 }
 
 /** Run a rule on a product: the raw outcome (message id, params) and the finding. */
@@ -99,32 +101,6 @@ export function runOn(ruleId: string, product: Product, opts: RunOptions = {}): 
 /** Load fixtures/rules/<rule>/<name>.yaml and run the rule on it. */
 export function run(ruleId: string, name: string, opts: RunOptions = {}): { o: Outcome; f: Finding; product: Product } {
   return runOn(ruleId, loadFixture(ruleId, name), opts);
-}
-
-/** A waiver entry as a policy file writes it. */
-export function waiver(tool: string, rule: string, expiresOn = '2027-06-30') {
-  return { tool, rule, reason: 'Replacement RFP under way', approved_by: 'Director of Curriculum', expires_on: expiresOn };
-}
-
-/**
- * Run a rule on a fixture, then apply a waiver for the product: by the rule
- * id by default, or by `by` (a check name), current unless `expiresOn` says otherwise.
- */
-export function runWaived(ruleId: string, name: string, opts: RunOptions & { by?: string; expiresOn?: string } = {}): { before: Finding; after: Finding } {
-  const { f, product } = run(ruleId, name, opts);
-  const asOf = opts.asOf ?? AS_OF;
-  const policy = policyWith({ ...(opts.policy ?? {}), waivers: [waiver(product.id, opts.by ?? ruleId, opts.expiresOn)] });
-  const [after] = applyWaivers(product.id, [f], policy, asOf);
-  return { before: f, after };
-}
-
-/** Assert a finding was waived by a current waiver. */
-export function expectWaived(before: Finding, after: Finding): void {
-  expect(['warn', 'fail']).toContain(before.status);
-  expect(after.status).toBe('waived');
-  expect(after.waiver).toMatchObject({ reason: 'Replacement RFP under way', approvedBy: 'Director of Curriculum', expired: false });
-  expect(after.rule).toBe(before.rule);
-  expect(after.evidence).toEqual(before.evidence);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,70 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { expectWaived, lineOf, run, runWaived } from '../helpers.js';
+import rule from '../../../src/rules/privacy/data-use.js';
+import { ruleTester } from '../rule-tester.js';
 
-const R = 'privacy.data-use';
+const SELLS = 'privacy.sells_data';
+const ADS = 'privacy.targeted_ads';
 
-describe('privacy.data-use', () => {
-  it('pass: neither sells data nor shows targeted ads', () => {
-    const { o, f } = run(R, 'clean');
-    expect(f.status).toBe('pass');
-    expect(o.message).toBe('clean');
-    expect(f.evidence).toMatchObject({ field: 'privacy.sells_data', value: false });
-    expect(f.source.line).toBe(lineOf(R, 'clean', 'sells_data'));
-  });
-
-  it('fail: sells data while the policy forbids it', () => {
-    const { o, f } = run(R, 'sells-data');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('sells-data');
-    expect(f.evidence).toMatchObject({ field: 'privacy.sells_data', value: true, expected: false });
-    expect(f.source.line).toBe(lineOf(R, 'sells-data', 'sells_data'));
-    expect(f.remediation).toBeTruthy();
-  });
-
-  it('fail: targeted ads while the policy forbids them', () => {
-    const { o, f } = run(R, 'targeted-ads');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('targeted-ads');
-    expect(f.evidence).toMatchObject({ field: 'privacy.targeted_ads', value: true });
-    expect(f.source.line).toBe(lineOf(R, 'targeted-ads', 'targeted_ads'));
-  });
-
-  it('pass: selling data when the policy allows it', () => {
-    const { o, f } = run(R, 'sells-data', { policy: { privacy: { forbid_data_sale: false } } });
-    expect(f.status).toBe('pass');
-    expect(o.message).toBe('allowed');
-  });
-
-  it('warn: sells_data not stated (absent is not false)', () => {
-    const { o, f } = run(R, 'sells-not-stated');
-    expect(f.status).toBe('warn');
-    expect(o.message).toBe('not-stated');
-    expect(f.evidence).toMatchObject({ field: 'privacy.sells_data', value: null });
-    expect(f.source.line).toBe(lineOf(R, 'sells-not-stated', 'privacy:'));
-  });
-
-  it('warn: targeted_ads not stated', () => {
-    const { f } = run(R, 'ads-not-stated');
-    expect(f.status).toBe('warn');
-    expect(f.evidence).toMatchObject({ field: 'privacy.targeted_ads', value: null });
-  });
-
-  it('warn: no privacy block at all', () => {
-    const { f } = run(R, 'no-privacy');
-    expect(f.status).toBe('warn');
-    expect(f.source.line).toBe(1);
-  });
-
-  it('n/a: students do not use it (even if it sells data)', () => {
-    const { o, f } = run(R, 'staff-only');
-    expect(f.status).toBe('n/a');
-    expect(o.message).toBe('na-no-students');
-  });
-
-  it('waived', () => {
-    const { before, after } = runWaived(R, 'targeted-ads');
-    expectWaived(before, after);
-    const w = runWaived(R, 'sells-not-stated', { by: 'privacy' });
-    expectWaived(w.before, w.after);
-  });
-});
+ruleTester(rule, [
+  { name: 'neither sells data nor shows targeted ads', fixture: 'clean', status: 'pass', message: 'clean', field: SELLS, value: false, line: 'sells_data' },
+  { name: 'sells data while the policy forbids it', fixture: 'sells-data', status: 'fail', message: 'sells-data', field: SELLS, value: true, expected: false, line: 'sells_data' },
+  { name: 'targeted ads while the policy forbids them', fixture: 'targeted-ads', status: 'fail', message: 'targeted-ads', field: ADS, value: true, line: 'targeted_ads' },
+  { name: 'selling data when the policy allows it', fixture: 'sells-data', policy: { privacy: { forbid_data_sale: false } }, status: 'pass', message: 'allowed', field: SELLS, value: true },
+  { name: 'sells_data not stated (absent is not false)', fixture: 'sells-not-stated', status: 'warn', message: 'not-stated', field: SELLS, value: null, line: 'privacy:' },
+  { name: 'targeted_ads not stated', fixture: 'ads-not-stated', status: 'warn', message: 'not-stated', field: ADS, value: null },
+  { name: 'no privacy block at all', fixture: 'no-privacy', status: 'warn', message: 'not-stated', field: SELLS, line: 1 },
+  { name: 'students do not use it (even if it sells data)', fixture: 'staff-only', status: 'n/a', message: 'na-no-students', field: 'audience' },
+]);

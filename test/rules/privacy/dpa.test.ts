@@ -1,120 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { columnOf, expectWaived, fixtureRel, lineOf, run, runWaived } from '../helpers.js';
+import rule from '../../../src/rules/privacy/dpa.js';
+import { ruleTester } from '../rule-tester.js';
 
-const R = 'privacy.dpa';
+const EXPIRES = 'privacy.dpa.expires_on';
 
-describe('privacy.dpa', () => {
-  it('pass: signed and in force', () => {
-    const { o, f } = run(R, 'in-force');
-    expect(f.status).toBe('pass');
-    expect(o.message).toBe('in-force');
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.expires_on', value: '2028-06-30' });
-    expect(f.source).toEqual({ file: fixtureRel(R, 'in-force'), line: lineOf(R, 'in-force', 'expires_on'), column: columnOf(R, 'in-force', '2028-06-30') });
-    expect(f.remediation).toBeNull();
-    expect(f.check).toBe('privacy');
-  });
-
-  it('pass: signed with no end date', () => {
-    const { o, f } = run(R, 'signed-open');
-    expect(f.status).toBe('pass');
-    expect(o.message).toBe('signed-open');
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.signed', value: true });
-  });
-
-  it('warn: expires exactly dpa_expiry_warn_days (90) after as-of', () => {
-    // 2026-11-23 + 90 days = 2027-02-21
-    const { o, f } = run(R, 'expiring', { asOf: '2026-11-23' });
-    expect(f.status).toBe('warn');
-    expect(o.message).toBe('expiring');
-    expect(o.params).toMatchObject({ days: 90, expires_on: '2027-02-21' });
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.expires_on', value: '2027-02-21' });
-    expect(f.source.line).toBe(lineOf(R, 'expiring', 'expires_on'));
-    expect(f.remediation).toBeTruthy();
-  });
-
-  it('pass: one day outside the warn window (91 days)', () => {
-    expect(run(R, 'expiring', { asOf: '2026-11-22' }).f.status).toBe('pass');
-  });
-
-  it('the warn window follows the policy', () => {
-    expect(run(R, 'expiring', { policy: { privacy: { dpa_expiry_warn_days: 89 } } }).f.status).toBe('pass');
-    expect(run(R, 'in-force', { policy: { privacy: { dpa_expiry_warn_days: 1000 } } }).f.status).toBe('warn');
-  });
-
-  it('warn, not fail: expires on the as-of day itself (expires_on < as-of is the fail)', () => {
-    const { o, f } = run(R, 'expiring', { asOf: '2027-02-21' });
-    expect(f.status).toBe('warn');
-    expect(o.params).toMatchObject({ days: 0 });
-  });
-
-  it('fail: expired (expires_on before as-of)', () => {
-    const { o, f } = run(R, 'expired');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('expired');
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.expires_on', value: '2026-06-30' });
-    expect(f.source.line).toBe(lineOf(R, 'expired', 'expires_on'));
-    expect(f.remediation).toBeTruthy();
-  });
-
-  it('fail: expired the day before as-of', () => {
-    expect(run(R, 'expired', { asOf: '2026-07-01' }).f.status).toBe('fail');
-    expect(run(R, 'expired', { asOf: '2026-06-30' }).f.status).toBe('warn');
-  });
-
-  it('fail: not signed', () => {
-    const { o, f } = run(R, 'not-signed');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('not-signed');
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.signed', value: false });
-    expect(f.source.line).toBe(lineOf(R, 'not-signed', 'signed:'));
-  });
-
-  it('fail: no privacy block at all is "not provided", located at the document start', () => {
-    const { o, f } = run(R, 'no-privacy');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('not-provided');
-    expect(f.evidence).toMatchObject({ field: 'privacy.dpa.signed', value: null });
-    expect(f.source).toMatchObject({ file: fixtureRel(R, 'no-privacy'), line: 1, column: 1 });
-  });
-
-  it('fail: `signed` absent is not provided (never false), located at the nearest present key', () => {
-    const { o, f } = run(R, 'signed-absent');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('not-provided');
-    expect(f.evidence.value).toBeNull();
-    expect(f.source.line).toBe(lineOf(R, 'signed-absent', 'dpa:'));
-  });
-
-  it('fail: `signed: null` is not provided', () => {
-    const { o, f } = run(R, 'signed-null');
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('not-provided');
-  });
-
-  it('waived: a current waiver turns the fail into waived', () => {
-    const { before, after } = runWaived(R, 'expired');
-    expectWaived(before, after);
-  });
-
-  it('waived by the check name `privacy`', () => {
-    const { before, after } = runWaived(R, 'expiring', { by: 'privacy' });
-    expectWaived(before, after);
-  });
-
-  it('an expired waiver keeps the status and notes that it expired', () => {
-    const { after } = runWaived(R, 'expired', { expiresOn: '2026-11-22' });
-    expect(after.status).toBe('fail');
-    expect(after.waiver).toMatchObject({ expired: true, expiresOn: '2026-11-22' });
-  });
-
-  it('a waiver expiring on the as-of day still applies', () => {
-    const { after } = runWaived(R, 'expired', { expiresOn: '2026-11-23' });
-    expect(after.status).toBe('waived');
-  });
-
-  it('a waiver leaves a pass alone', () => {
-    const { after } = runWaived(R, 'in-force');
-    expect(after.status).toBe('pass');
-    expect(after.waiver).toBeNull();
-  });
-});
+ruleTester(rule, [
+  { name: 'signed and in force', fixture: 'in-force', status: 'pass', message: 'in-force', field: EXPIRES, value: '2028-06-30', line: 'expires_on', column: '2028-06-30' },
+  { name: 'signed with no end date', fixture: 'signed-open', status: 'pass', message: 'signed-open', field: 'privacy.dpa.signed', value: true },
+  // 2026-11-23 + 90 days = 2027-02-21
+  { name: 'expires exactly dpa_expiry_warn_days (90) after as-of', fixture: 'expiring', asOf: '2026-11-23', status: 'warn', message: 'expiring', field: EXPIRES, value: '2027-02-21', params: { days: 90, expires_on: '2027-02-21' }, line: 'expires_on' },
+  { name: 'one day outside the warn window (91 days)', fixture: 'expiring', asOf: '2026-11-22', status: 'pass', message: 'in-force', field: EXPIRES },
+  { name: 'the warn window follows the policy (89 days)', fixture: 'expiring', policy: { privacy: { dpa_expiry_warn_days: 89 } }, status: 'pass', message: 'in-force', field: EXPIRES },
+  { name: 'the warn window follows the policy (1000 days)', fixture: 'in-force', policy: { privacy: { dpa_expiry_warn_days: 1000 } }, status: 'warn', message: 'expiring', field: EXPIRES },
+  { name: 'expires on the as-of day itself: warn, not fail (expires_on < as-of is the fail)', fixture: 'expiring', asOf: '2027-02-21', status: 'warn', message: 'expiring', field: EXPIRES, params: { days: 0 } },
+  { name: 'expired (expires_on before as-of)', fixture: 'expired', status: 'fail', message: 'expired', field: EXPIRES, value: '2026-06-30', line: 'expires_on' },
+  { name: 'expired the day before as-of', fixture: 'expired', asOf: '2026-07-01', status: 'fail', message: 'expired', field: EXPIRES },
+  { name: 'ends on as-of', fixture: 'expired', asOf: '2026-06-30', status: 'warn', message: 'expiring', field: EXPIRES, params: { days: 0 } },
+  { name: 'not signed', fixture: 'not-signed', status: 'fail', message: 'not-signed', field: 'privacy.dpa.signed', value: false, line: 'signed:' },
+  { name: 'no privacy block at all, located at the document start', fixture: 'no-privacy', status: 'fail', message: 'not-provided', field: 'privacy.dpa.signed', value: null, line: 1, column: 1 },
+  { name: '`signed` absent is not provided (never false), located at the nearest present key', fixture: 'signed-absent', status: 'fail', message: 'not-provided', field: 'privacy.dpa.signed', value: null, line: 'dpa:' },
+  { name: '`signed: null` is not provided', fixture: 'signed-null', status: 'fail', message: 'not-provided', field: 'privacy.dpa.signed', value: null },
+]);

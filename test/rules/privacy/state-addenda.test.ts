@@ -1,54 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { expectWaived, lineOf, run, runWaived } from '../helpers.js';
+import rule from '../../../src/rules/privacy/state-addenda.js';
+import { ruleTester } from '../rule-tester.js';
 
-const R = 'privacy.state-addenda';
 const NY = { privacy: { state_addenda: ['NY-2D'] } };
 const NY_CA = { privacy: { state_addenda: ['NY-2D', 'CA-SOPIPA'] } };
+const FIELD = 'privacy.state_addenda';
 
-describe('privacy.state-addenda', () => {
-  it('n/a: the policy lists no addenda (the default)', () => {
-    const { o, f } = run(R, 'signed');
-    expect(f.status).toBe('n/a');
-    expect(o.message).toBe('na-none-required');
-  });
-
-  it('pass: every listed addendum is signed (case-insensitive)', () => {
-    const { o, f } = run(R, 'signed', { policy: NY_CA });
-    expect(f.status).toBe('pass');
-    expect(o.message).toBe('signed');
-    expect(f.evidence).toMatchObject({ field: 'privacy.state_addenda', expected: ['NY-2D', 'CA-SOPIPA'] });
-    expect(f.source.line).toBe(lineOf(R, 'signed', 'state_addenda'));
-  });
-
-  it('fail: a listed addendum is missing, and the finding names it', () => {
-    const { o, f } = run(R, 'missing-one', { policy: NY_CA });
-    expect(f.status).toBe('fail');
-    expect(o.message).toBe('missing');
-    expect(o.params).toEqual({ missing: 'CA-SOPIPA' });
-    expect(f.message).toContain('CA-SOPIPA');
-    expect(f.message).not.toContain('NY-2D');
-    expect(f.remediation).toBeTruthy();
-  });
-
-  it('fail: no addenda at all names every one', () => {
-    const { o, f } = run(R, 'none-listed', { policy: NY_CA });
-    expect(f.status).toBe('fail');
-    expect(o.params).toEqual({ missing: 'NY-2D, CA-SOPIPA' });
-    expect(f.evidence.value).toBeNull();
-  });
-
-  it('pass with one addendum required', () => {
-    expect(run(R, 'missing-one', { policy: NY }).f.status).toBe('pass');
-  });
-
-  it('n/a: students do not use it', () => {
-    const { o, f } = run(R, 'teachers-only', { policy: NY });
-    expect(f.status).toBe('n/a');
-    expect(o.message).toBe('na-no-students');
-  });
-
-  it('waived', () => {
-    const { before, after } = runWaived(R, 'missing-one', { policy: NY_CA });
-    expectWaived(before, after);
-  });
-});
+ruleTester(rule, [
+  { name: 'the policy lists no addenda (the default)', fixture: 'signed', status: 'n/a', message: 'na-none-required', field: FIELD },
+  { name: 'every listed addendum is signed (case-insensitive)', fixture: 'signed', policy: NY_CA, status: 'pass', message: 'signed', field: FIELD, expected: ['NY-2D', 'CA-SOPIPA'], line: 'state_addenda' },
+  { name: 'a listed addendum is missing, and the finding names it alone', fixture: 'missing-one', policy: NY_CA, status: 'fail', message: 'missing', field: FIELD, paramsEqual: { missing: 'CA-SOPIPA' } },
+  { name: 'no addenda at all names every one', fixture: 'none-listed', policy: NY_CA, status: 'fail', message: 'missing', field: FIELD, value: null, paramsEqual: { missing: 'NY-2D, CA-SOPIPA' } },
+  { name: 'one addendum required and signed', fixture: 'missing-one', policy: NY, status: 'pass', message: 'signed', field: FIELD },
+  { name: 'students do not use it', fixture: 'teachers-only', policy: NY, status: 'n/a', message: 'na-no-students', field: 'audience' },
+]);
