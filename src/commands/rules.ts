@@ -3,9 +3,11 @@ import { stringify } from 'yaml';
 import { defaultPolicyValue } from '../load/policy.js';
 import { closest } from '../load/schema/issues.js';
 import { usageError } from '../model/errors.js';
+import type { RuleData } from '../load/schema/rules-data.js';
 import type { RuleInfo } from '../model/types.js';
 import { ruleInfo } from '../engine/evaluate.js';
 import { ruleData } from '../load/rules-data.js';
+import type { Rule } from '../rules/define.js';
 import { RULES, RULE_IDS } from '../rules/index.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { chooseFormat, deliver } from './common.js';
@@ -74,4 +76,56 @@ function wrap(s: string, indent = ''): string {
   }
   if (line) lines.push(line);
   return lines.map((l) => indent + l).join('\n');
+}
+
+/** Where the spec defines each kind of rule. */
+const SPEC_SECTION: Record<Rule['kind'], string> = {
+  vetting: '"Vetting rules" (feeds the vetting verdict)',
+  usage: '"Usage rules" (counts toward the exit status and the sunset plans, never the verdict)',
+  contract: '"Contract rule" (counts toward the exit status, never the verdict)',
+};
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/**
+ * The page docs/rules/<id>.md: what the rule checks, each outcome by message
+ * id with its status and words, the policy keys with their defaults, the
+ * remediation and where the spec defines it, all from rules/ and the rule's
+ * declared messages (test/rules/parity.test.ts keeps the files equal to it).
+ */
+export function ruleDoc(rule: Rule, data: RuleData): string {
+  const r = withDefaults(ruleInfo(rule, data));
+  const name = rule.id.slice(rule.id.indexOf('.') + 1);
+  const words = data.texts[rule.id].messages;
+  const outcomes = Object.entries(rule.messages).map(([id, status]) => `| ${status} | \`${id}\` | ${cell(words[id])} |`);
+  const keys = r.policyKeys.map((k) => `| \`${k}\` | \`${cell(show(r.policyDefaults[k]))}\` |`);
+  return [
+    `# \`${r.id}\`: ${r.title}`,
+    '',
+    `Check **${r.check}**. Spec: rules.md, ${SPEC_SECTION[rule.kind]}.`,
+    `Code \`src/rules/${r.check}/${name}.ts\`, texts \`rules/${r.check}.yaml\`, cases \`test/rules/${r.check}/${name}.test.ts\`.`,
+    '',
+    r.description,
+    '',
+    '## Outcomes',
+    '',
+    'Each message id the rule declares, the status it reports and its words (`{name}` is filled from the finding).',
+    '',
+    '| status | message id | message |',
+    '| --- | --- | --- |',
+    ...outcomes,
+    '',
+    '## Policy keys',
+    '',
+    ...(keys.length ? ['| key | default |', '| --- | --- |', ...keys] : ['None.']),
+    '',
+    '## Remediation',
+    '',
+    'Sent with a warn or fail (in reports and vendor letters):',
+    '',
+    `> ${r.remediation}`,
+    '',
+    '<!-- Generated from rules/ and the rule\'s messages: `npx vitest run test/rules/parity.test.ts -u` rewrites it. -->',
+    '',
+  ].join('\n');
 }
