@@ -1,7 +1,8 @@
 /**
  * IANA time-zone offsets without a `Date` per row: offsets come from
  * `Intl.DateTimeFormat`, looked up once per UTC day and cached (a day with a
- * transition stores the transition instant, found by bisection).
+ * transition stores the transition instant, found by bisection). Wall-clock
+ * times are turned into instants through a second cache, per local day.
  */
 import { usageError } from '../../model/errors.js';
 
@@ -17,6 +18,20 @@ interface DayEntry {
   transition: number;
 }
 
+/**
+ * How the wall-clock times of one local day map to instants: a time before
+ * `threshold` is read with offset `before`, from it on with `after`.
+ */
+interface LocalDayEntry {
+  before: number;
+  after: number;
+  /** Wall-clock time (UTC-based count) from which `after` applies, or +Infinity. */
+  threshold: number;
+}
+
+const NO_TRANSITION = Number.POSITIVE_INFINITY;
+const CACHE_LIMIT = 200_000;
+
 /** One time zone's UTC offsets, cached per UTC day. */
 export class Zone {
   /** The IANA name as given. */
@@ -26,7 +41,10 @@ export class Zone {
   private readonly fmt: Intl.DateTimeFormat;
   private readonly days = new Map<number, DayEntry>();
   private lastDay = Number.NaN;
-  private lastEntry: DayEntry = { before: 0, after: 0, transition: Number.POSITIVE_INFINITY };
+  private lastEntry: DayEntry = { before: 0, after: 0, transition: NO_TRANSITION };
+  private readonly localDays = new Map<number, LocalDayEntry>();
+  private lastLocalDay = Number.NaN;
+  private lastLocalEntry: LocalDayEntry = { before: 0, after: 0, threshold: NO_TRANSITION };
 
   constructor(id: string) {
     this.id = id;
@@ -58,15 +76,9 @@ export class Zone {
     if (day === this.lastDay) {
       e = this.lastEntry;
     } else {
-      let found = this.days.get(day);
-      if (found === undefined) {
-        found = this.computeDay(day);
-        if (this.days.size > 200_000) this.days.clear();
-        this.days.set(day, found);
-      }
+      e = this.entry(day);
       this.lastDay = day;
-      this.lastEntry = found;
-      e = found;
+      this.lastEntry = e;
     }
     return ms < e.transition ? e.before : e.after;
   }
@@ -78,14 +90,71 @@ export class Zone {
 
   /**
    * The instant at which the wall-clock time `localMs` (a UTC-based count of
-   * the local civil time) occurs in this zone. In a gap or an overlap of a
-   * transition, the usual choice: the offset in force just before.
+   * the local civil time) occurs in this zone. A time that occurs twice (an
+   * overlap, clocks set back) is its earlier instant; a time that does not
+   * occur (a gap, clocks set forward) is read with the offset in force before
+   * the transition, so it lands as far after the gap as it was into it
+   * (2026-09-06 00:30 in America/Santiago, where midnight jumps to 01:00, is
+   * 01:30). Both are Temporal's `disambiguation: 'compatible'` and what
+   * JavaScript's `Date` does with local times.
    */
   localToInstant(localMs: number): number {
     if (this.isUtc) return localMs;
-    const guess = localMs - this.offsetAt(localMs);
-    const o2 = this.offsetAt(guess);
-    return localMs - o2;
+    const ld = Math.floor(localMs / DAY_MS);
+    let e: LocalDayEntry;
+    if (ld === this.lastLocalDay) {
+      e = this.lastLocalEntry;
+    } else {
+      let found = this.localDays.get(ld);
+      if (found === undefined) {
+        found = this.computeLocalDay(ld);
+        if (this.localDays.size > CACHE_LIMIT) this.localDays.clear();
+        this.localDays.set(ld, found);
+      }
+      this.lastLocalDay = ld;
+      this.lastLocalEntry = found;
+      e = found;
+    }
+    return localMs - (localMs < e.threshold ? e.before : e.after);
+  }
+
+  /** The cached offsets of UTC day `day`. */
+  private entry(day: number): DayEntry {
+    let found = this.days.get(day);
+    if (found === undefined) {
+      found = this.computeDay(day);
+      if (this.days.size > CACHE_LIMIT) this.days.clear();
+      this.days.set(day, found);
+    }
+    return found;
+  }
+
+  /**
+   * The wall-clock mapping of local day `ld`. A transition at instant T from
+   * offset a to b is seen on the wall clock at T + a (before) and T + b
+   * (after); a wall-clock time below T + max(a, b) is read with a, which gives
+   * the earlier instant in an overlap and the pre-transition offset in a gap.
+   * Offsets lie within ±18 h, so the instants of a local day fall in UTC days
+   * ld − 1 … ld + 1; a real zone changes its offset at most once in them.
+   */
+  private computeLocalDay(ld: number): LocalDayEntry {
+    const start = ld * DAY_MS;
+    const end = start + DAY_MS;
+    let offset = this.entry(ld - 1).before;
+    for (let k = -1; k <= 1; k++) {
+      const e = this.entry(ld + k);
+      // A transition exactly at midnight UTC shows only as a different offset from the day before.
+      const changes: [number, number, number][] = [];
+      if (e.before !== offset) changes.push([(ld + k) * DAY_MS, offset, e.before]);
+      if (e.transition !== NO_TRANSITION) changes.push([e.transition, e.before, e.after]);
+      for (const [at, before, after] of changes) {
+        const threshold = at + Math.max(before, after);
+        if (threshold >= end) return { before: offset, after: offset, threshold: NO_TRANSITION };
+        if (threshold > start) return { before, after, threshold };
+        offset = after;
+      }
+    }
+    return { before: offset, after: offset, threshold: NO_TRANSITION };
   }
 
   private computeDay(day: number): DayEntry {
@@ -93,7 +162,7 @@ export class Zone {
     const end = start + DAY_MS - 1;
     const a = this.rawOffset(start);
     const b = this.rawOffset(end);
-    if (a === b) return { before: a, after: a, transition: Number.POSITIVE_INFINITY };
+    if (a === b) return { before: a, after: a, transition: NO_TRANSITION };
     // One transition within the day (true of every real zone): bisect to the minute.
     let lo = start; // offset a
     let hi = end; // offset b
