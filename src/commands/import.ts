@@ -16,7 +16,7 @@ import { chooseLayout, convertRow, LAYOUTS, parseMaps, usageDraft, type LayoutNa
 import { readSheetFile } from '../load/import/sheet.js';
 import { UnmatchedAppCounter } from '../load/import/usage-apps.js';
 import { readUsageFile } from '../load/usage/read.js';
-import { dayOf } from '../model/calendar.js';
+import { dayOf } from '../model/dates.js';
 import { inputError, usageError } from '../model/errors.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, policyFor, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';

@@ -11,7 +11,7 @@ import type { LoadedPolicy } from '../load/policy.js';
 import { loadRoster } from '../load/roster/index.js';
 import { BUILTIN_FORMATS, readUsageFile } from '../load/usage/read.js';
 import type { CustomFormat } from '../load/usage/types.js';
-import { dayOf } from '../model/calendar.js';
+import { dayOf } from '../model/dates.js';
 import { usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { InputReport } from '../model/types.js';

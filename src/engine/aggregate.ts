@@ -8,7 +8,7 @@
  * with distinct users × products and apps, never with rows, and a row of a
  * user and app already seen allocates nothing.
  */
-import type { DayNumber } from '../model/calendar.js';
+import type { DayNumber } from '../model/dates.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
 import type { InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink } from '../model/usage.js';

@@ -3,7 +3,7 @@
  * each user's last day and resolved role: active users in the two windows,
  * teachers with access who signed in, the grade and school breakdowns.
  */
-import { isoOf, type DayNumber } from '../model/calendar.js';
+import { isoOf, type DayNumber } from '../model/dates.js';
 import { GRADES } from '../model/grades.js';
 import { ROLE_STRENGTH } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';

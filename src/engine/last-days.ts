@@ -5,7 +5,7 @@
  * or from the start with many products, it is an open-addressing hash table
  * of the pairs seen, so memory grows with the pairs, never with rows.
  */
-import type { DayNumber } from '../model/calendar.js';
+import type { DayNumber } from '../model/dates.js';
 
 const NO_DAY = -2147483648;
 /** Most entries of the dense users × products matrix (64 MB) before switching to the hash table. */

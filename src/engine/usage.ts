@@ -5,13 +5,13 @@
  * Money is in cents, each figure rounded once where it is computed.
  */
 import type { Policy } from '../load/schema/policy.js';
-import { dayOf, SchoolCalendar } from '../model/calendar.js';
+import { SchoolCalendar } from '../model/calendar.js';
+import { addDaysIso, dayOf, daysBetween } from '../model/dates.js';
 import { centsShare } from '../model/money.js';
 import { matchKeys, type Product } from '../model/product.js';
 import type { Roster } from '../model/roster.js';
 import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
 import type { SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
-import { addDays, daysBetween } from '../rules/dates.js';
 import { decideBy } from '../rules/contract/renewal.js';
 import type { FigureQuery } from './figures.js';
 
@@ -68,8 +68,7 @@ export function teacherPatternOf(policy: Policy): RegExp | null {
 
 /** The school calendar of the policy (weekdays only without one). */
 export function calendarOf(policy: Policy): SchoolCalendar {
-  const c = policy.calendar;
-  return new SchoolCalendar(c ? { terms: c.terms.map((t) => ({ name: t.name ?? '', start: t.start, end: t.end })), closed: c.closed } : null);
+  return new SchoolCalendar(policy.calendar);
 }
 
 /**
@@ -175,7 +174,7 @@ export function sunsetPlan(p: Product, findings: Finding[], policy: Policy, asOf
   const util = findings.find((f) => f.rule === 'usage.teacher-utilization');
   const candidate = util?.status === 'fail';
   if (!candidate && p.manifest.status !== 'sunsetting') return null;
-  const earliest = addDays(asOf, policy.sunset.notice_days);
+  const earliest = addDaysIso(asOf, policy.sunset.notice_days);
   const renewal = renewalOf(p, policy, asOf);
   return {
     reason: candidate ? util!.message : 'The district has already decided to retire it (status sunsetting)',

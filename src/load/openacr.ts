@@ -4,6 +4,7 @@
  * report's catalog and its report date.
  */
 import type { AcrAdherence, AcrCriterion, AcrReport } from '../model/acr.js';
+import { dayOfCivil, isoOf } from '../model/dates.js';
 import { inputError } from '../model/errors.js';
 import { parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
 import { readFileBytes } from './files.js';
@@ -86,8 +87,7 @@ export function parseReportDate(raw: unknown): string | null {
 }
 
 function iso(y: number, mo: number, d: number): string | null {
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return t.toISOString().slice(0, 10);
+  const day = dayOfCivil(y, mo, d);
+  return day === null ? null : isoOf(day);
 }
 

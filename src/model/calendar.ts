@@ -1,67 +1,14 @@
 /**
  * School days (policy.md, "School days"): weekdays inside a term (start and end
  * included) and not closed; without a calendar, every weekday. Days are day
- * numbers: days since 1970-01-01 (a Thursday), so day arithmetic is integer
- * arithmetic and no time zone is involved.
+ * numbers (src/model/dates.ts); weekday arithmetic is date-fns' business days.
  */
+import type { Policy } from '../load/schema/policy.js';
+import { type DayNumber, isWeekendDay, subWeekdays, tryDayOf, weekdaysBetween } from './dates.js';
 import { inputError } from './errors.js';
 
-/** Days since 1970-01-01 of a calendar date. */
-export type DayNumber = number;
-
-/** The policy's `calendar` section. */
-export interface CalendarPolicy {
-  terms: { name: string; start: string; end: string }[];
-  /** Closed days, `YYYY-MM-DD`, or ranges `YYYY-MM-DD/YYYY-MM-DD` (both ends included). */
-  closed: string[];
-}
-
-const MS_PER_DAY = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The day number of a `YYYY-MM-DD` date; null when the text is not a real date in that form. */
-export function tryDayOf(iso: string): DayNumber | null {
-  const m = ISO_DAY.exec(iso.trim());
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / MS_PER_DAY;
-}
-
-/** The day number of a `YYYY-MM-DD` date; throws a RangeError when it is not one (check input with {@link tryDayOf}). */
-export function dayOf(iso: string): DayNumber {
-  const day = tryDayOf(iso);
-  if (day === null) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
-  return day;
-}
-
-/** The `YYYY-MM-DD` date of a day number. */
-export function isoOf(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Day of the week of a day number: 0 = Sunday ... 6 = Saturday. */
-export function weekdayOf(day: DayNumber): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-function isWeekday(day: DayNumber): boolean {
-  const w = weekdayOf(day);
-  return w !== 0 && w !== 6;
-}
-
-/** Weekdays in (-inf, day], up to a constant: differences give counts over ranges. */
-function weekdaysThrough(day: DayNumber): number {
-  const s = day - 4; // day 4 (1970-01-05) is a Monday: s % 7 === 0 on Mondays
-  const weeks = Math.floor(s / 7);
-  const rest = s - weeks * 7; // 0 = Monday ... 6 = Sunday
-  return weeks * 5 + Math.min(rest + 1, 5);
-}
+/** The policy's `calendar` section (the schema's type). */
+export type CalendarPolicy = NonNullable<Policy['calendar']>;
 
 /** First index in sorted `a` whose value is >= x. */
 function lowerBound(a: Int32Array, x: number): number {
@@ -96,12 +43,13 @@ export class SchoolCalendar {
     }
     const terms: [number, number][] = [];
     for (const t of calendar.terms ?? []) {
-      const start = tryDayOf(String(t.start));
-      const end = tryDayOf(String(t.end));
+      const name = t.name ?? '';
+      const start = tryDayOf(String(t.start).trim());
+      const end = tryDayOf(String(t.end).trim());
       if (start === null || end === null) {
-        throw inputError({ message: `calendar term "${t.name}": start and end must be YYYY-MM-DD dates` });
+        throw inputError({ message: `calendar term "${name}": start and end must be YYYY-MM-DD dates` });
       }
-      if (end < start) throw inputError({ message: `calendar term "${t.name}": ends (${t.end}) before it starts (${t.start})` });
+      if (end < start) throw inputError({ message: `calendar term "${name}": ends (${t.end}) before it starts (${t.start})` });
       terms.push([start, end]);
     }
     if (terms.length === 0) {
@@ -115,12 +63,12 @@ export class SchoolCalendar {
       if (e > last) last = e;
     }
     const flag = new Uint8Array(last - first + 1);
-    for (const [s, e] of terms) for (let d = s; d <= e; d++) if (isWeekday(d)) flag[d - first] = 1;
+    for (const [s, e] of terms) for (let d = s; d <= e; d++) if (!isWeekendDay(d)) flag[d - first] = 1;
     for (const c of calendar.closed ?? []) {
       const text = String(c).trim();
       const slash = text.indexOf('/');
-      const from = tryDayOf(slash < 0 ? text : text.slice(0, slash));
-      const to = slash < 0 ? from : tryDayOf(text.slice(slash + 1));
+      const from = tryDayOf((slash < 0 ? text : text.slice(0, slash)).trim());
+      const to = slash < 0 ? from : tryDayOf(text.slice(slash + 1).trim());
       if (from === null || to === null) {
         throw inputError({ message: `calendar closed day "${text}": expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD` });
       }
@@ -141,7 +89,7 @@ export class SchoolCalendar {
 
   /** Whether `day` is a school day. */
   isSchoolDay(day: DayNumber): boolean {
-    if (this.days === null) return isWeekday(day);
+    if (this.days === null) return !isWeekendDay(day);
     const i = lowerBound(this.days, day);
     return i < this.days.length && this.days[i] === day;
   }
@@ -149,7 +97,7 @@ export class SchoolCalendar {
   /** School days in [fromDay, toDay], both included; 0 when toDay < fromDay. */
   schoolDaysBetween(fromDay: DayNumber, toDay: DayNumber): number {
     if (toDay < fromDay) return 0;
-    if (this.days === null) return weekdaysThrough(toDay) - weekdaysThrough(fromDay - 1);
+    if (this.days === null) return weekdaysBetween(fromDay, toDay);
     return lowerBound(this.days, toDay + 1) - lowerBound(this.days, fromDay);
   }
 
@@ -168,16 +116,9 @@ export class SchoolCalendar {
   windowStart(asOfDay: DayNumber, n: number): DayNumber {
     if (n < 1) return asOfDay + 1;
     if (this.days === null) {
-      let d = asOfDay;
-      const w = weekdayOf(d);
-      if (w === 6) d -= 1;
-      else if (w === 0) d -= 2;
-      const back = n - 1;
-      d -= Math.floor(back / 5) * 7;
-      const rest = back % 5;
-      // weekdayOf(d) is 1..5; stepping back `rest` weekdays crosses a weekend when rest >= weekday
-      d -= rest >= weekdayOf(d) ? rest + 2 : rest;
-      return d;
+      let last = asOfDay; // the last weekday up to as-of
+      while (isWeekendDay(last)) last--;
+      return subWeekdays(last, n - 1);
     }
     if (this.days.length === 0) return asOfDay + 1;
     const k = lowerBound(this.days, asOfDay + 1); // school days <= as-of

@@ -5,7 +5,7 @@
  * product that the aggregation counts, the usage rules judge and the
  * reporters show. The narrower types below are views of it, never copies.
  */
-import type { DayNumber } from './calendar.js';
+import type { DayNumber } from './dates.js';
 import type { Cents } from './money.js';
 import type { Role } from './roles.js';
 

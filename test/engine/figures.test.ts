@@ -1,7 +1,7 @@
 /** Sign-in figures of one product from last days and resolved roles (src/engine/figures.ts). */
 import { describe, expect, it } from 'vitest';
 import { signInFigures, type ProductSignIns } from '../../src/engine/figures.js';
-import { dayOf } from '../../src/model/calendar.js';
+import { dayOf } from '../../src/model/dates.js';
 import { ROLE_STRENGTH as R } from '../../src/model/roles.js';
 import type { Roster } from '../../src/model/roster.js';
 

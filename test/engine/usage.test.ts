@@ -15,7 +15,7 @@ import {
   withRightSizing,
   type SignInSource,
 } from '../../src/engine/usage.js';
-import { dayOf } from '../../src/model/calendar.js';
+import { dayOf } from '../../src/model/dates.js';
 import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../../src/model/product.js';
 import type { Roster } from '../../src/model/roster.js';
 import type { SignInCounts, UsageCounts } from '../../src/model/usage.js';

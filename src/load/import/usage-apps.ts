@@ -4,8 +4,9 @@
  * A usage sink for readUsageFile that keeps user handles only as integers in
  * per-app sets: no user identifier leaves this module, only counts.
  */
+import type { DayNumber } from '../../model/dates.js';
 import type { Role } from '../../model/types.js';
-import type { DayNumber, InternedUsageSink } from '../usage/types.js';
+import type { InternedUsageSink } from '../usage/types.js';
 
 /** An app of the exports that no product matches. */
 export interface UnmatchedApp {

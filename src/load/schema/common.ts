@@ -1,27 +1,16 @@
 /** Building blocks shared by the manifest and policy schemas. */
 import * as z from 'zod';
+import { isIsoDate, looksLikeIsoDate } from '../../model/dates.js';
+
+export { isIsoDate };
 
 // A command checks a few dozen small documents once: zod's compiled fast path
 // (generated with `new Function` per object schema) costs more to build than it saves.
 z.config({ jitless: true });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= dim[mo - 1];
-}
-
 /** An ISO `YYYY-MM-DD` date that exists on the calendar (2026-02-30 does not). */
 export const isoDate = z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
-  error: (iss) => (ISO_DATE.test(String(iss.input)) ? 'impossible date (no such day on the calendar)' : 'expected a date written YYYY-MM-DD'),
+  error: (iss) => (looksLikeIsoDate(String(iss.input)) ? 'impossible date (no such day on the calendar)' : 'expected a date written YYYY-MM-DD'),
 });
 
 /** Money in US dollars per year: a number ≥ 0. */

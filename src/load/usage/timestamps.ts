@@ -5,7 +5,7 @@
  * consulted (cached per UTC day) only when the text carries an offset or is an
  * epoch, or when naive times are in a zone other than the day's zone.
  */
-import type { DayNumber } from './types.js';
+import { type DayNumber, daysFromCivil, daysInMonth, isLeapYear } from '../../model/dates.js';
 import { getZone, type Zone } from './zones.js';
 
 const DAY_MS = 86_400_000;
@@ -20,17 +20,6 @@ export interface TimestampOptions {
   sourceTimezone?: string;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (no validation). */
-export function daysFromCivil(y: number, m: number, d: number): DayNumber {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = m > 2 ? m - 3 : m + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_YEARS = 300;
 /** Day number of 1 January of each year from 1900 (a lookup instead of divisions on the hot path). */
@@ -43,13 +32,8 @@ const MONTH_START = new Int32Array([0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 2
 function civilDays(y: number, m: number, d: number): number {
   const i = y - TABLE_FIRST_YEAR;
   if (i < 0 || i >= TABLE_YEARS) return daysFromCivil(y, m, d);
-  const leap = m > 2 && ((y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  const leap = m > 2 && isLeapYear(y) ? 1 : 0;
   return YEAR_START[i] + MONTH_START[m] + leap + d - 1;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 function isDigit(c: number): boolean {

@@ -2,12 +2,11 @@
  * The contract between the usage-export readers (src/load/usage, src/load/csv)
  * and the aggregation that consumes their events (src/engine/aggregate.ts).
  */
-import type { DayNumber } from '../../model/calendar.js';
+import type { DayNumber } from '../../model/dates.js';
 import type { InputReport } from '../../model/types.js';
 import type { InternedUsageSink, UsageSink } from '../../model/usage.js';
 import type { Policy } from '../schema/policy.js';
 
-export type { DayNumber } from '../../model/calendar.js';
 /** The sink interfaces live with the usage figures (src/model/usage.ts). */
 export { isInternedSink, type InternedUsageSink, type UsageSink } from '../../model/usage.js';
 

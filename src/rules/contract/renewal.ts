@@ -1,9 +1,9 @@
 import { defineRule, outcome } from '../define.js';
-import { addDays, daysBetween } from '../dates.js';
+import { addDaysIso, daysBetween } from '../../model/dates.js';
 
 /** The last day to cancel or change seats: renewal date − notice days (calendar days). */
 export function decideBy(renewalOn: string, noticeDays: number | null | undefined): string {
-  return noticeDays ? addDays(renewalOn, -noticeDays) : renewalOn;
+  return noticeDays ? addDaysIso(renewalOn, -noticeDays) : renewalOn;
 }
 
 /** contract.renewal — renewals coming due, with the decide-by date. */

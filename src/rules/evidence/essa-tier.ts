@@ -1,3 +1,4 @@
+import { yearOf } from '../../model/dates.js';
 import { defineRule, outcome } from '../define.js';
 
 /** evidence.essa-tier — ESSA evidence at or above the strictest tier the policy, category and funding demand. */
@@ -29,7 +30,7 @@ export default defineRule({
     if (!m.evidence?.source) return outcome('warn', 'no-source', { field: 'evidence.source', value: null, expected: 'a link to the study or logic model' }, { tier });
     const maxAge = policy.evidence.max_study_age_years;
     const year = m.evidence.study_year;
-    if (maxAge !== null && year !== null && year !== undefined && Number(asOf.slice(0, 4)) - year > maxAge) {
+    if (maxAge !== null && year !== null && year !== undefined && yearOf(asOf) - year > maxAge) {
       return outcome('warn', 'old-study', { field: 'evidence.study_year', value: year, expected: `no older than ${maxAge} years` }, { tier, year, max_age: maxAge });
     }
     return outcome('pass', 'meets', { field: 'evidence.essa_tier', value: tier, expected }, { tier, max });
