@@ -95,51 +95,10 @@ class UtcDate extends Date {
   override getTimezoneOffset(): number {
     return 0;
   }
-  override getFullYear(): number {
-    return this.getUTCFullYear();
-  }
-  override getMonth(): number {
-    return this.getUTCMonth();
-  }
-  override getDate(): number {
-    return this.getUTCDate();
-  }
-  override getDay(): number {
-    return this.getUTCDay();
-  }
-  override getHours(): number {
-    return this.getUTCHours();
-  }
-  override getMinutes(): number {
-    return this.getUTCMinutes();
-  }
-  override getSeconds(): number {
-    return this.getUTCSeconds();
-  }
-  override getMilliseconds(): number {
-    return this.getUTCMilliseconds();
-  }
-  override setFullYear(...a: [number, number?, number?]): number {
-    return Date.prototype.setUTCFullYear.apply(this, a as [number]);
-  }
-  override setMonth(...a: [number, number?]): number {
-    return Date.prototype.setUTCMonth.apply(this, a as [number]);
-  }
-  override setDate(d: number): number {
-    return this.setUTCDate(d);
-  }
-  override setHours(...a: [number, number?, number?, number?]): number {
-    return Date.prototype.setUTCHours.apply(this, a as [number]);
-  }
-  override setMinutes(...a: [number, number?, number?]): number {
-    return Date.prototype.setUTCMinutes.apply(this, a as [number]);
-  }
-  override setSeconds(...a: [number, number?]): number {
-    return Date.prototype.setUTCSeconds.apply(this, a as [number]);
-  }
-  override setMilliseconds(ms: number): number {
-    return this.setUTCMilliseconds(ms);
-  }
+}
+for (const field of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'] as const) {
+  Object.defineProperty(UtcDate.prototype, `get${field}`, { value: Date.prototype[`getUTC${field}`] });
+  if (field !== 'Day') Object.defineProperty(UtcDate.prototype, `set${field}`, { value: Date.prototype[`setUTC${field}`] });
 }
 
 /** date-fns context option: every date a function builds is a {@link UtcDate}. */
