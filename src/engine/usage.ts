@@ -6,7 +6,8 @@
  */
 import type { Policy } from '../load/schema/policy.js';
 import { SchoolCalendar } from '../model/calendar.js';
-import { addDaysIso, dayOf, daysBetween } from '../model/dates.js';
+import { addDaysIso, daysBetween } from '../model/date-math.js';
+import { dayOf } from '../model/dates.js';
 import { centsShare } from '../model/money.js';
 import { matchKeys, type Product } from '../model/product.js';
 import type { Roster } from '../model/roster.js';

@@ -4,7 +4,8 @@
  * numbers (src/model/dates.ts); weekday arithmetic is date-fns' business days.
  */
 import type { Policy } from '../load/schema/policy.js';
-import { type DayNumber, isWeekendDay, subWeekdays, tryDayOf, weekdaysBetween } from './dates.js';
+import { isWeekendDay, subWeekdays, weekdaysBetween } from './date-math.js';
+import { type DayNumber, tryDayOf } from './dates.js';
 import { inputError } from './errors.js';
 
 /** The policy's `calendar` section (the schema's type). */

@@ -1,5 +1,5 @@
 import { defineRule, outcome } from '../define.js';
-import { daysBetween } from '../../model/dates.js';
+import { daysBetween } from '../../model/date-math.js';
 
 /** accessibility.vpat — a current VPAT / ACR backs the accessibility claim. */
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, outcome } from '../define.js';
-import { addDaysIso, daysBetween } from '../../model/dates.js';
+import { addDaysIso, daysBetween } from '../../model/date-math.js';
 
 /** The last day to cancel or change seats: renewal date − notice days (calendar days). */
 export function decideBy(renewalOn: string, noticeDays: number | null | undefined): string {

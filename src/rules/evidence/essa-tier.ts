@@ -1,4 +1,4 @@
-import { yearOf } from '../../model/dates.js';
+import { yearOf } from '../../model/date-math.js';
 import { defineRule, outcome } from '../define.js';
 
 /** evidence.essa-tier — ESSA evidence at or above the strictest tier the policy, category and funding demand. */

@@ -1,5 +1,5 @@
 import { defineRule, outcome } from '../define.js';
-import { daysBetween } from '../../model/dates.js';
+import { daysBetween } from '../../model/date-math.js';
 
 /** privacy.dpa — a data privacy agreement with the district is signed and in force. */
 export default defineRule({
