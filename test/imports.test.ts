@@ -3,7 +3,7 @@
  * src/**\/*.ts file (static, type-only, re-export and dynamic imports, read
  * with TypeScript's own pre-processor) has no cycle; src/rules, src/engine
  * and src/model import nothing from src/load but the schema leaf; the schema
- * leaf imports nothing but zod and itself.
+ * leaf imports nothing but zod, itself and src/model/dates.ts (which imports nothing).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,6 +16,9 @@ const SRC = join(ROOT, 'src');
 
 /** The schema leaf: the only src/load modules that model, rules and engine may import. */
 const SCHEMA_LEAF = ['src/load/schema/common.ts', 'src/load/schema/manifest.ts', 'src/load/schema/policy.ts', 'src/load/schema/rules-data.ts'];
+
+/** Modules the schema leaf may import besides itself: they import nothing at all (checked below), so no cycle can pass through them. */
+const LEAF_DEPENDENCIES = ['src/model/dates.ts'];
 
 /**
  * Imports from src/load known to be on their way out (none now: rule texts and
@@ -111,8 +114,9 @@ describe('the import graph of src/', () => {
   });
 
   it('keeps the schema leaf a leaf: it imports only itself (and zod)', () => {
-    const bad = edges.filter(([from, to]) => SCHEMA_LEAF.includes(from) && !SCHEMA_LEAF.includes(to));
+    const bad = edges.filter(([from, to]) => SCHEMA_LEAF.includes(from) && !SCHEMA_LEAF.includes(to) && !LEAF_DEPENDENCIES.includes(to));
     expect(bad).toEqual([]);
+    for (const f of LEAF_DEPENDENCIES) expect(ts.preProcessFile(readFileSync(join(ROOT, f), 'utf8'), true, true).importedFiles.map((i) => i.fileName), f).toEqual([]);
     for (const f of SCHEMA_LEAF) {
       const bare = ts.preProcessFile(readFileSync(join(ROOT, f), 'utf8'), true, true).importedFiles.map((i) => i.fileName).filter((n) => !n.startsWith('.'));
       expect(bare.every((n) => n === 'zod'), f).toBe(true);
