@@ -18,12 +18,11 @@ import type { InternedUsageSink, ReadUsageOptions, UsageSink } from '../../src/l
 import { EdvetError } from '../../src/model/errors.js';
 import type { InputReport, Role } from '../../src/model/types.js';
 import { CHECK_NAMES, RULE_IDS } from '../../src/rules/index.js';
+import { runs } from '../property.js';
 import { ROOT, tempDir } from './helpers.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 150);
-/** A fixed seed per run of the suite keeps failures reproducible; FC_SEED overrides it. */
-const SEED = Number(process.env.FC_SEED ?? 20261123);
-const params = (numRuns = RUNS) => ({ numRuns: process.env.FC_RUNS ? RUNS : numRuns, seed: SEED, endOnFailure: true });
+/** A third of the slow suite's cases in `npm test`; the seed is the suite's (test/property.ts). */
+const params = (slow = 150) => ({ numRuns: runs(Math.ceil(slow / 3), slow), endOnFailure: true });
 
 let tmp: string;
 beforeAll(() => {

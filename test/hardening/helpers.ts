@@ -108,6 +108,6 @@ export function leaks(text: string, needles: readonly string[]): string[] {
 /** Build dist/ when stale (the shared helper), unless EDVET_TEST_BIN pins another binary. */
 export async function ensureBinary(): Promise<void> {
   if (process.env.EDVET_TEST_BIN) return;
-  const { ensureBuilt } = await import('../rules/helpers.js');
+  const { ensureBuilt } = await import('../e2e/helpers.js');
   ensureBuilt();
 }

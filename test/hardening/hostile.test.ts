@@ -50,7 +50,7 @@ function heapMB(): number {
 }
 
 // ---------------------------------------------------------------------------
-describe('YAML alias bombs ("billion laughs") are refused fast, in bounded memory', () => {
+describe('YAML alias bombs ("billion laughs") are refused, in bounded memory', () => {
   const cli: [string, string[]][] = [
     ['a manifest', ['vet', `${H}/alias-bomb/catalog-manifest.yaml`]],
     ['an OpenACR report a manifest names', ['vet', `${H}/alias-bomb/acr-catalog`]],
@@ -66,29 +66,22 @@ describe('YAML alias bombs ("billion laughs") are refused fast, in bounded memor
       expect(r.stdout).toMatch(/catalog-manifest\.yaml:\d+:\d+: too many YAML aliases .*alias bomb/);
       expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
     } else expectCleanError(r, /too many YAML aliases .*alias bomb/);
-    // Start-up included; generous under a loaded CI machine. The in-process bound below is the 1 s one.
-    expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('in process: loadCatalog refuses the manifest bomb within 1 s and under 64 MB of heap', () => {
+  it('in process: loadCatalog refuses the manifest bomb under 64 MB of heap', () => {
     global.gc?.();
     const heap0 = heapMB();
-    const t0 = performance.now();
     const e = thrown(() => loadCatalog([`${H}/alias-bomb/catalog-manifest.yaml`], ROOT));
-    const ms = performance.now() - t0;
     expect(e).toBeInstanceOf(EdvetError);
     expect((e as EdvetError).kind).toBe('input');
     expect((e as EdvetError).message).toMatch(/too many YAML aliases/);
-    expect(ms).toBeLessThan(1000);
     expect(heapMB() - heap0).toBeLessThan(64);
   });
 
-  it('in process: loadPolicy and loadOpenAcr refuse their bombs within 1 s and under 64 MB of heap', () => {
+  it('in process: loadPolicy and loadOpenAcr refuse their bombs under 64 MB of heap', () => {
     const heap0 = heapMB();
-    const t0 = performance.now();
     const e1 = thrown(() => loadPolicy(`${H}/alias-bomb/policy.yaml`, ROOT, RULE_IDS, CHECK_NAMES));
     const e2 = thrown(() => loadOpenAcr(join(ROOT, `${H}/alias-bomb/bomb-acr.yaml`), 'bomb-acr.yaml'));
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(heapMB() - heap0).toBeLessThan(64);
     for (const e of [e1, e2]) {
       expect(e).toBeInstanceOf(EdvetError);

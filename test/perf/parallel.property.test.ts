@@ -10,6 +10,7 @@ import { UsageAggregator } from '../../src/engine/aggregate.js';
 import type { Roster } from '../../src/load/roster/index.js';
 import { readUsageFile } from '../../src/load/usage/read.js';
 import type { ParallelOptions, ReadUsageOptions } from '../../src/load/usage/types.js';
+import { runs } from '../property.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edvet-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,7 +126,7 @@ describe('parallel read', () => {
           expect(JSON.stringify(many.report)).toBe(JSON.stringify(one.report));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(25, 300) },
     );
   });
 

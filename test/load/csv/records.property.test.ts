@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_PARSE_OPTIONS, collectingReader, type Delimiter } from '../../../src/load/csv/records.js';
 import { readTextChunks } from '../../../src/load/csv/source.js';
+import { runs } from '../../property.js';
 
 type Rec = { line: number; fields: string[] };
 
@@ -91,7 +92,7 @@ describe('property: the fast path plus csv-parse fallback gives exactly what csv
         expect(got.records.map((r) => r.fields)).toEqual(expectedRows);
         expect(got.records.map((r) => r.line)).toEqual(expectedLines);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(300, 3000) },
     );
   });
 
@@ -116,7 +117,7 @@ describe('property: the fast path plus csv-parse fallback gives exactly what csv
           expect(got.bad.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(300, 3000) },
     );
   });
 
@@ -132,7 +133,7 @@ describe('property: the fast path plus csv-parse fallback gives exactly what csv
         expect(new Set(all).size).toBe(all.length);
         expect(all.every((l) => l >= 1 && l <= 1 + lineBreaks(bytes.toString('latin1')))).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(300, 3000) },
     );
   });
 });
@@ -203,7 +204,7 @@ describe('property: CSV round trip through files', () => {
           expect(records.map((r) => r.line)).toEqual(expectedLines);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(100, 300) },
     );
   });
 });

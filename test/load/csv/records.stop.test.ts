@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvRecordReader, type Delimiter } from '../../../src/load/csv/records.js';
+import { runs } from '../../property.js';
 
 type Ev = { line: number; fields?: string[]; bad?: string };
 
@@ -52,7 +53,7 @@ describe('CsvRecordReader stopAt', () => {
           expect([...head, ...tail.map((e) => ({ ...e, line: e.line + shift }))]).toEqual(all);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(300, 3000) },
     );
   });
 });

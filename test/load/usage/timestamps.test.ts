@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../../src/model/dates.js';
 import { parseTimestamp, TimestampParser, type TimestampOptions } from '../../../src/load/usage/timestamps.js';
 import { getZone } from '../../../src/load/usage/zones.js';
+import { runs } from '../../property.js';
 
 const DAY_MS = 86_400_000;
 
-/** A pinned seed unless a global fast-check seed is configured; EDVET_SEED overrides it. fast-check prints the seed of a failure. */
-function runs(numRuns = 100): fc.Parameters<unknown> {
-  if (fc.readConfigureGlobal().seed !== undefined) return { numRuns };
-  return { numRuns, seed: Number(process.env.EDVET_SEED ?? 20_250_902) };
-}
 const civil = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 const day = (iso: string): number => civil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 
@@ -32,7 +28,7 @@ describe('daysFromCivil', () => {
         const d = new Date(n * DAY_MS);
         expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(n);
       }),
-      runs(),
+      { numRuns: runs(100, 1000) },
     );
   });
 });
@@ -149,7 +145,7 @@ describe('time zones', () => {
       fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), (zone, ms) => {
         expect(getZone(zone).dayOf(ms)).toBe(refDayInZone(ms, zone));
       }),
-      runs(3000),
+      { numRuns: runs(300, 3000) },
     );
   });
 });
@@ -244,7 +240,7 @@ describe('property: parsing agrees with a Date.UTC / Intl reference', () => {
           expect({ text, got: parseTimestamp(text, opts) }).toEqual({ text, got: want });
         },
       ),
-      runs(5000),
+      { numRuns: runs(500, 5000) },
     );
   });
 
@@ -257,7 +253,7 @@ describe('property: parsing agrees with a Date.UTC / Intl reference', () => {
         const viaString = p.parse(text);
         expect(Number.isNaN(viaBytes) ? null : viaBytes).toBe(viaString);
       }),
-      runs(5000),
+      { numRuns: runs(500, 5000) },
     );
   });
 });
