@@ -8,6 +8,7 @@
  * To run one slow file by hand: `EDVET_SLOW=1 npx vitest run test/e2e/memory.test.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -40,6 +41,9 @@ export default defineConfig({
     include: slow ? [...SLOW_FILES, ...propertyFiles()] : ['test/**/*.test.ts'],
     exclude: slow ? [] : SLOW_FILES,
     setupFiles: ['test/setup.ts'],
+    // vitest's default is one worker fewer than the cores, i.e. one on a 2-core machine; most files spend
+    // their time waiting for the binary they spawn, so one worker per core.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
