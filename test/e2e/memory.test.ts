@@ -156,5 +156,5 @@ describe(`edvet usage in a ${HEAP_MB} MB heap`, () => {
     // 20× the rows, about the same resident memory (young-generation GC makes it a little
     // higher; anything proportional to rows, off-heap included, at 16 bytes a row is +32 MB).
     expect(rssMB).toBeLessThan(smallRun.rssMB + 40);
-  }, 90_000);
+  });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   fresh = readFileSync(join(dir, 'baseline.html'), 'utf8');
   fullMs = r.ms;
   rmSync(join(dir, 'baseline.html'));
-}, 60_000);
+});
 
 afterAll(() => {
   if (dir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
@@ -103,7 +103,7 @@ describe('--output under SIGKILL', () => {
       for (const l of r.leftovers) expect(l, JSON.stringify(r)).toMatch(TMP_NAME);
       if (!r.killed) expect(r.dest).toBe('new');
     }
-  }, 60_000);
+  });
 
   it('killed the instant the temp file appears (during the write): the old report stays whole', async () => {
     const results: Trial[] = [];
@@ -113,7 +113,7 @@ describe('--output under SIGKILL', () => {
       expect(r.dest, JSON.stringify(r)).not.toBe('other');
       for (const l of r.leftovers) expect(l, JSON.stringify(r)).toMatch(TMP_NAME);
     }
-  }, 60_000);
+  });
 
   it('Ctrl-C (SIGINT) during the write: the old report stays whole', async () => {
     const results: Trial[] = [];
@@ -123,5 +123,5 @@ describe('--output under SIGKILL', () => {
       expect(r.dest, JSON.stringify(r)).not.toBe('other');
       for (const l of r.leftovers) expect(l, JSON.stringify(r)).toMatch(TMP_NAME);
     }
-  }, 60_000);
+  });
 });

@@ -162,7 +162,7 @@ describe('docs/warehouse.sql in DuckDB gives the figures of the raw events', () 
     expect(u['app-01'].lastSeen).toBe(AS_OF);
     expect(u['app-40'].activeUsers).toBe(0); // apps 39-40 stop after October
     expect(u['app-39'].activeUsers).toBe(1);
-  }, 60_000);
+  });
 
   const demoExport = demoEdvetExport();
   it.runIf(demoExport !== null)("on the demo district's edvet-format export, with its roster", async () => {
@@ -181,5 +181,5 @@ describe('docs/warehouse.sql in DuckDB gives the figures of the raw events', () 
     expect(figures(fromSummary)).toEqual(figures(fromRaw));
     expect(fromSummary.summary).toEqual(fromRaw.summary);
     expect(fromRaw.products.some((p) => ((p.usage?.activeUsers as number) ?? 0) > 0)).toBe(true);
-  }, 60_000);
+  });
 });
