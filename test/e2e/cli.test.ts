@@ -86,7 +86,7 @@ describe('rules and explain', () => {
   });
 
   it('explain works for every rule in every format (in process; the binary once per format)', async () => {
-    const ctx = (format: string): CommandContext => ({ cwd: ROOT, now: new Date(0), format, failOn: 'fail', tool: [], color: false, progress: false, stderr: () => {}, status: () => {} });
+    const ctx = (format: string): CommandContext => ({ cwd: ROOT, now: new Date(0), clock: () => 0, format, failOn: 'fail', tool: [], color: false, progress: false, stderr: () => {}, status: () => {} });
     for (const id of RULE_IDS) {
       const t = await runExplain(ctx('table'), id);
       expect([id, t.exitCode, t.stdout.startsWith(`${id} — `)]).toEqual([id, 0, true]);

@@ -1,15 +1,16 @@
 /** `edvet list` and `edvet import` through the built binary: formats, the template → validate, and the list round trip. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edvet, edvetJson, ensureBuilt, ROOT } from '../rules/helpers.js';
+import { needsShared, sharedPath } from '../shared-dir.js';
+import { edvet, edvetJson, ensureBuilt, ROOT } from './helpers.js';
 
 beforeAll(() => ensureBuilt());
 
 const CATALOG = 'fixtures/demo-district/catalog';
-const SAMPLE = join(ROOT, '../shared/samples/app-inventory-sas/expected-data-template.csv');
+const SAMPLE = sharedPath('samples/app-inventory-sas/expected-data-template.csv');
 const tmp = () => mkdtempSync(join(tmpdir(), 'edvet-e2e-import-'));
 
 interface ListJson {
@@ -72,7 +73,7 @@ describe('edvet list', () => {
   });
 });
 
-describe.skipIf(!existsSync(SAMPLE))('edvet import on the public template, then edvet validate', () => {
+describe.skipIf(needsShared('test/e2e/list-import.test.ts, edvet import on the public app-inventory template'))('edvet import on the public template, then edvet validate', () => {
   it('validate lists exactly the missing fields of each draft, at their lines', () => {
     const out = join(tmp(), 'drafts');
     const imp = edvetJson<{ drafts: { id: string; todo: string[] }[] }>(['import', SAMPLE, '--out-dir', out, '--format', 'json']);
@@ -98,4 +99,3 @@ describe.skipIf(!existsSync(SAMPLE))('edvet import on the public template, then 
     expect(missing.has('payroll-system:cost.model')).toBe(true);
   });
 });
-if (!existsSync(SAMPLE)) console.log('skipped: edvet import on the public template (../shared/samples/app-inventory-sas is not beside this clone)');

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LastDayStore } from '../../src/engine/last-days.js';
+import { runs } from '../property.js';
 
 describe('LastDayStore', () => {
   it('keeps the latest day per user and product, and null for a pair never seen', () => {
@@ -39,7 +40,7 @@ describe('LastDayStore', () => {
           if (denseLimit === 0 && events.length > 0) expect(s.hashed).toBe(true);
         },
       ),
-      { numRuns: 200, seed: Number(process.env.FC_SEED ?? 20261123) },
+      { numRuns: runs(200, 2000) },
     );
   });
 });

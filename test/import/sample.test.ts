@@ -1,14 +1,11 @@
 /** The public SAS app-inventory template (../shared/samples/app-inventory-sas), imported in-process. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles, readDrafts, ROOT } from './helpers.js';
+import { needsShared, sharedPath } from '../shared-dir.js';
+import { importFiles, readDrafts } from './helpers.js';
 
-const SAMPLE = join(ROOT, '../shared/samples/app-inventory-sas/expected-data-template.csv');
-const present = existsSync(SAMPLE);
-if (!present) console.log('skipped: the public app-inventory template (../shared/samples/app-inventory-sas) is not beside this clone');
+const SAMPLE = sharedPath('samples/app-inventory-sas/expected-data-template.csv');
 
-describe.skipIf(!present)('public template: expected-data-template.csv', () => {
+describe.skipIf(needsShared('test/import/sample.test.ts, the public app-inventory template'))('public template: expected-data-template.csv', () => {
   it('one draft per active row, the inactive row skipped, its columns converted', async () => {
     const { outDir, json } = await importFiles([SAMPLE]);
     expect(json.inputs[0]).toMatchObject({ layout: 'sas-digital-toolkit', rows: 11, drafts: 10, skipped: { inactive: 1 } });

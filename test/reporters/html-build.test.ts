@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/reporters/html.js';
 import { buildReport } from '../fixtures/report-model.js';
-import { ROOT, edvet, ensureBuilt } from '../rules/helpers.js';
+import { ROOT, edvet, ensureBuilt } from '../e2e/helpers.js';
 
 const SRC = join(ROOT, 'src/reporters/html');
 const SHEETS = readdirSync(SRC).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4));
