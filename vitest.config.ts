@@ -43,8 +43,8 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores, i.e. one on a 2-core machine; most files spend
     // their time waiting for the binary they spawn, so one worker per core.
     maxWorkers: Math.max(2, availableParallelism()),
-    // Hang guards, not speed checks: the slow suite's high case counts get ten minutes a test.
-    testTimeout: slow ? 600_000 : 60_000,
-    hookTimeout: slow ? 600_000 : 120_000,
+    // Hang guards, not speed checks (generous, for a loaded machine); the slow suite's high case counts get ten minutes.
+    testTimeout: slow ? 600_000 : 120_000,
+    hookTimeout: slow ? 600_000 : 300_000,
   },
 });
