@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../src/model/calendar.js';
 import { dayOf, isoOf } from '../../src/model/dates.js';
+import { runs as caseCount } from '../property.js';
 
-/** A pinned seed unless a global fast-check seed is configured; EDVET_SEED overrides it. fast-check prints the seed of a failure. */
+/** fast-check parameters: `numRuns` cases in `npm test`, ten times as many in `npm run test:slow` (the seed: test/property.ts). */
 function runs(numRuns = 100): fc.Parameters<unknown> {
-  if (fc.readConfigureGlobal().seed !== undefined) return { numRuns };
-  return { numRuns, seed: Number(process.env.EDVET_SEED ?? 20_261_120) };
+  return { numRuns: caseCount(numRuns, numRuns * 10) };
 }
 
 const policy = {

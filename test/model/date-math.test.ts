@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysIso, daysBetween, isWeekendDay, subWeekdays, weekdaysBetween, yearOf } from '../../src/model/date-math.js';
 import { dayOf, daysFromCivil, isoOf } from '../../src/model/dates.js';
+import { runs as caseCount } from '../property.js';
 
 const DAY_MS = 86_400_000;
 
-/** A pinned seed unless a global fast-check seed is configured; EDVET_SEED overrides it. fast-check prints the seed of a failure. */
+/** fast-check parameters: `numRuns` cases in `npm test`, ten times as many in `npm run test:slow` (the seed: test/property.ts). */
 function runs(numRuns = 300): fc.Parameters<unknown> {
-  if (fc.readConfigureGlobal().seed !== undefined) return { numRuns };
-  return { numRuns, seed: Number(process.env.EDVET_SEED ?? 20_260_301) };
+  return { numRuns: caseCount(numRuns, numRuns * 10) };
 }
 
 describe('calendar arithmetic (date-fns on UTC dates)', () => {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayOf, dayOfCivil, daysFromCivil, isIsoDate, isoOf, tryDayOf } from '../../src/model/dates.js';
+import { runs as caseCount } from '../property.js';
 
 const DAY_MS = 86_400_000;
 
-/** A pinned seed unless a global fast-check seed is configured; EDVET_SEED overrides it. fast-check prints the seed of a failure. */
+/** fast-check parameters: `numRuns` cases in `npm test`, ten times as many in `npm run test:slow` (the seed: test/property.ts). */
 function runs(numRuns = 300): fc.Parameters<unknown> {
-  if (fc.readConfigureGlobal().seed !== undefined) return { numRuns };
-  return { numRuns, seed: Number(process.env.EDVET_SEED ?? 20_260_229) };
+  return { numRuns: caseCount(numRuns, numRuns * 10) };
 }
 
 /** Reference: a day number's date through `Date`'s UTC fields. */

@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../../../src/load/usage/timestamps.js';
 import { getZone } from '../../../src/load/usage/zones.js';
+import { runs as caseCount } from '../../property.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A pinned seed unless a global fast-check seed is configured; EDVET_SEED overrides it. fast-check prints the seed of a failure. */
+/** fast-check parameters: `numRuns` cases in `npm test`, ten times as many in `npm run test:slow` (the seed: test/property.ts). */
 function runs(numRuns: number): fc.Parameters<unknown> {
-  if (fc.readConfigureGlobal().seed !== undefined) return { numRuns };
-  return { numRuns, seed: Number(process.env.EDVET_SEED ?? 20_260_906) };
+  return { numRuns: caseCount(numRuns, numRuns * 10) };
 }
 
 // Zones with every kind of transition: US/EU, southern hemisphere, DST at
