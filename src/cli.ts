@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, CommandResult, FailOn } from './commands/context.js';
 import type { UsageFlags } from './commands/usage.js';
+import { escapeLine, escapeLines } from './model/escape.js';
 import { VERSION } from './paths.js';
 
 
@@ -73,11 +74,11 @@ export async function main(argv: string[]): Promise<number> {
       stderr(line: string) {
         if (statusShown) process.stderr.write('\r\x1b[2K');
         statusShown = false;
-        process.stderr.write(`${line}\n`);
+        process.stderr.write(`${escapeLine(line)}\n`);
       },
       status(line: string) {
         if (!progress) return;
-        process.stderr.write(`\r\x1b[2K${line}`);
+        process.stderr.write(`\r\x1b[2K${escapeLine(line)}`);
         statusShown = line !== '';
       },
     };
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(escapeLines(s)), writeOut: (s) => process.stdout.write(s) });
 
   addCommon(program.command('vet').argument('[paths...]', 'manifest files or catalog folders').description('vet manifests against the policy; one verdict per product'), { baseline: true }).action(
     async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/vet.js')).runVet(makeCtx(flags), paths)),
@@ -195,8 +196,8 @@ export async function main(argv: string[]): Promise<number> {
       if (e.kind === 'usage') process.stderr.write('Run `edvet --help` for the commands and flags.\n');
       return 2;
     }
-    process.stderr.write(`edvet: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.stderr.write(`edvet: internal error: ${escapeLine(e instanceof Error ? e.message : String(e))}\n`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${escapeLines(e.stack)}\n`);
     else process.stderr.write('Set EDVET_DEBUG=1 for details, and please report it.\n');
     return 2;
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { catalogPolicyCandidate, displayPath, loadCatalog } from '../load/catalog.js';
 import { choosePolicyFile, loadPolicy, type LoadedPolicy } from '../load/policy.js';
-import { isIsoDate } from '../load/schema/common.js';
+import { DATE_RANGE_TEXT, isIsoDate, isSupportedDate } from '../load/schema/common.js';
 import { inputError, usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { Report, Status } from '../model/types.js';
@@ -35,6 +35,7 @@ export function checkAsOfFlag(ctx: CommandContext): void {
   if (ctx.asOf !== undefined && !isIsoDate(ctx.asOf)) {
     throw usageError(`bad --as-of date '${ctx.asOf}': expected an ISO date YYYY-MM-DD that exists on the calendar`);
   }
+  if (ctx.asOf !== undefined && !isSupportedDate(ctx.asOf)) throw usageError(`bad --as-of date '${ctx.asOf}': ${DATE_RANGE_TEXT}`);
 }
 
 /** The audit date: `--as-of`, else today in the policy's time zone. */

@@ -5,7 +5,7 @@
  * model) are checked here too so every error of a file is reported at once.
  */
 import * as z from 'zod';
-import { count, isIsoDate, isoDate, lowerList, money } from './common.js';
+import { count, dayCount, isSupportedDate, isoDate, lowerList, money } from './common.js';
 
 export const CATEGORIES = ['core', 'supplemental', 'intervention', 'assessment', 'productivity', 'administrative'] as const;
 export const STATUSES = ['proposed', 'pilot', 'active', 'sunsetting', 'retired'] as const;
@@ -76,7 +76,7 @@ const cost = z.strictObject({
   seats: count.nullish(),
   students_covered: count.nullish(),
   renewal_on: isoDate.nullish(),
-  notice_days: count.nullish(),
+  notice_days: dayCount.nullish(),
   auto_renews: z.boolean().nullish(),
 });
 
@@ -119,7 +119,7 @@ export const ManifestSchema = z
   })
   .superRefine((m, ctx) => {
     const d = m.privacy?.dpa;
-    if (d?.signed_on && d?.expires_on && isIsoDate(d.signed_on) && isIsoDate(d.expires_on) && d.expires_on < d.signed_on) {
+    if (d?.signed_on && d?.expires_on && isSupportedDate(d.signed_on) && isSupportedDate(d.expires_on) && d.expires_on < d.signed_on) {
       ctx.addIssue({ code: 'custom', path: ['privacy', 'dpa', 'expires_on'], message: `expires_on ${d.expires_on} is before signed_on ${d.signed_on}` });
     }
     const c = m.cost;

@@ -5,7 +5,7 @@
  * on every value being present.
  */
 import * as z from 'zod';
-import { count, isoDate, lowerList } from './common.js';
+import { count, dayCount, isoDate, lowerList, MAX_DAYS } from './common.js';
 import { CATEGORIES } from './manifest.js';
 
 const ratio = z.number().min(0).max(1);
@@ -51,7 +51,7 @@ export const PolicySchema = z.strictObject({
     })
     .optional(),
   privacy: z.strictObject({
-    dpa_expiry_warn_days: count,
+    dpa_expiry_warn_days: dayCount,
     coppa_through_grade: z.union([z.number().int().min(0).max(12), z.enum(['PK', 'TK', 'K'])]),
     state_addenda: z.array(z.string().trim().min(1)),
     forbid_data_sale: z.boolean(),
@@ -61,7 +61,7 @@ export const PolicySchema = z.strictObject({
   accessibility: z.strictObject({
     min_wcag: z.union([z.enum(['2.0', '2.1', '2.2']), z.number()]).transform((v) => (typeof v === 'number' ? (v === 2 ? '2.0' : String(v)) : v)).pipe(z.enum(['2.0', '2.1', '2.2'])),
     min_conformance: z.enum(['A', 'AA', 'AAA']),
-    vpat_max_age_days: count,
+    vpat_max_age_days: dayCount,
     ada_deadline: isoDate.nullable(),
     openacr_partial: z.enum(['warn', 'fail']),
   }),
@@ -75,10 +75,10 @@ export const PolicySchema = z.strictObject({
   mobile: z.strictObject({ required: z.boolean() }),
   standards: z.strictObject({ required_for: z.array(z.enum(CATEGORIES)) }),
   usage: z.strictObject({
-    active_window_days: z.number().int().min(1),
+    active_window_days: z.number().int().min(1).max(MAX_DAYS),
     dormant_warn_ratio: ratio,
     teacher_utilization_min: ratio,
-    semester_days: z.number().int().min(1),
+    semester_days: z.number().int().min(1).max(MAX_DAYS),
     right_size_buffer: z.number().min(0),
     teacher_pattern: z
       .string()
@@ -107,7 +107,7 @@ export const PolicySchema = z.strictObject({
     ),
     date_order: z.enum(['mdy', 'dmy']),
   }),
-  sunset: z.strictObject({ notice_days: count, renewal_warn_days: count }),
+  sunset: z.strictObject({ notice_days: dayCount, renewal_warn_days: dayCount }),
   calendar: z
     .strictObject({
       terms: z.array(z.strictObject({ name: z.string().optional(), start: isoDate, end: isoDate })).default([]),
