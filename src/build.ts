@@ -76,7 +76,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
+  // Bundled CommonJS packages (commander) call require() for Node's own modules.
   banner: { js: "import { createRequire as __edvetRequire } from 'node:module'; const require = __edvetRequire(import.meta.url);" },
   legalComments: 'linked',
   logLevel: 'warning',

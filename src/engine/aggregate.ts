@@ -8,6 +8,7 @@
  * with distinct users × products and apps, never with rows, and a row of a
  * user and app already seen allocates nothing.
  */
+import type { SafePattern } from '../load/schema/pattern.js';
 import type { DayNumber } from '../model/dates.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
@@ -28,7 +29,7 @@ export interface AggregatorOptions {
   /** Products are 0..productCount-1. */
   productCount: number;
   /** Policy `usage.teacher_pattern`: identifiers it matches are teachers when neither export nor roster gives a role. */
-  teacherPattern: RegExp | null;
+  teacherPattern: SafePattern | null;
   /** Tuning, for tests: most entries of the dense users × products matrix before the hash table takes over (default 16 Mi). */
   denseLimit?: number;
 }

@@ -7,6 +7,7 @@
  * when the policy's `teacher_pattern` matches one of its raw identifiers,
  * else unknown.
  */
+import type { SafePattern } from '../load/schema/pattern.js';
 import type { Roster } from '../model/roster.js';
 import { ROLE_STRENGTH, type Role } from '../model/roles.js';
 import { grow } from './typed-arrays.js';
@@ -14,7 +15,7 @@ import { grow } from './typed-arrays.js';
 /** Resolves export identifiers to user indices and collects their roles. Users 0..roster.size-1 are the roster's, then export-only users in order of appearance. */
 export class Identities {
   private readonly roster: Roster | null;
-  private readonly pattern: RegExp | null;
+  private readonly pattern: SafePattern | null;
   /** Roster users (0 without a roster). */
   readonly rosterSize: number;
   private readonly rawUsers = new Map<string, number>();
@@ -25,7 +26,7 @@ export class Identities {
   /** Per user: 1 when `teacher_pattern` matched one of its raw identifiers. */
   private patternTeacher: Uint8Array;
 
-  constructor(roster: Roster | null, teacherPattern: RegExp | null) {
+  constructor(roster: Roster | null, teacherPattern: SafePattern | null) {
     this.roster = roster;
     this.pattern = teacherPattern;
     this.rosterSize = roster?.size ?? 0;
@@ -86,7 +87,6 @@ export class Identities {
     }
     this.rawUsers.set(user, u);
     if (this.pattern !== null && this.patternTeacher[u] === 0) {
-      this.pattern.lastIndex = 0;
       if (this.pattern.test(user)) this.patternTeacher[u] = 1;
     }
     return u;

@@ -4,6 +4,7 @@
  * product's usage figures, sunset plan and renewal. Pure: no I/O, no clock.
  * Money is in cents, each figure rounded once where it is computed.
  */
+import { compileSafePattern, type SafePattern } from '../load/schema/pattern.js';
 import type { Policy } from '../load/schema/policy.js';
 import { SchoolCalendar } from '../model/calendar.js';
 import { addDaysIso, daysBetween } from '../model/date-math.js';
@@ -63,8 +64,8 @@ export function productMatcher(products: readonly Product[]): (app: string, appI
 }
 
 /** Policy `usage.teacher_pattern` as a case-insensitive pattern; null when not set. */
-export function teacherPatternOf(policy: Policy): RegExp | null {
-  return policy.usage.teacher_pattern ? new RegExp(policy.usage.teacher_pattern, 'i') : null;
+export function teacherPatternOf(policy: Policy): SafePattern | null {
+  return policy.usage.teacher_pattern ? compileSafePattern(policy.usage.teacher_pattern) : null;
 }
 
 /** The school calendar of the policy (weekdays only without one). */

@@ -73,7 +73,7 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** A cell's text pre-wrapped to its column (so cli-table3 never truncates). */
+/** A cell's text pre-wrapped to its column (so the layout never truncates). */
 function cellText(text: string, width: number): string {
   return text
     .split('\n')
@@ -115,7 +115,7 @@ interface Col {
 }
 
 /**
- * Renders a borderless cli-table3 table whose flexible column takes the room
+ * Renders a borderless table whose flexible column takes the room
  * left in `total` columns. Cells are plain text already cleaned; `paint`
  * colours a cell after wrapping.
  */

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { count, dayCount, isoDate, lowerList, MAX_DAYS } from './common.js';
 import { CATEGORIES } from './manifest.js';
+import { safePatternProblem } from './pattern.js';
 
 const ratio = z.number().min(0).max(1);
 const tier = z.number().int().min(1).max(4);
@@ -82,17 +83,7 @@ export const PolicySchema = z.strictObject({
     right_size_buffer: z.number().min(0),
     teacher_pattern: z
       .string()
-      .refine(
-        (s) => {
-          try {
-            new RegExp(s, 'i');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { error: 'expected a valid regular expression' },
-      )
+      .refine((s) => safePatternProblem(s) === null, { error: (iss) => safePatternProblem(String(iss.input)) ?? 'expected a regular expression' })
       .nullable(),
     timezone: z.string().refine(
       (tz) => {
