@@ -8,8 +8,8 @@
  * with distinct users × products and apps, never with rows, and a row of a
  * user and app already seen allocates nothing.
  */
-import type { SafePattern } from '../load/schema/pattern.js';
 import type { DayNumber } from '../model/dates.js';
+import type { SafePattern } from '../model/pattern.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
 import type { InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink } from '../model/usage.js';

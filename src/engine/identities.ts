@@ -7,7 +7,7 @@
  * when the policy's `teacher_pattern` matches one of its raw identifiers,
  * else unknown.
  */
-import type { SafePattern } from '../load/schema/pattern.js';
+import type { SafePattern } from '../model/pattern.js';
 import type { Roster } from '../model/roster.js';
 import { ROLE_STRENGTH, type Role } from '../model/roles.js';
 import { grow } from './typed-arrays.js';

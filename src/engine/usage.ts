@@ -4,7 +4,7 @@
  * product's usage figures, sunset plan and renewal. Pure: no I/O, no clock.
  * Money is in cents, each figure rounded once where it is computed.
  */
-import { compileSafePattern, type SafePattern } from '../load/schema/pattern.js';
+import { compileSafePattern, type SafePattern } from '../model/pattern.js';
 import type { Policy } from '../load/schema/policy.js';
 import { SchoolCalendar } from '../model/calendar.js';
 import { addDaysIso, daysBetween } from '../model/date-math.js';

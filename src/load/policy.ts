@@ -10,6 +10,7 @@ import { displayPath } from './catalog.js';
 import { readFileBytes } from './files.js';
 import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
+import { safePatternProblem } from '../model/pattern.js';
 import { PolicySchema, type Policy } from './schema/policy.js';
 import { parseYamlFile, type YamlDoc } from './yaml.js';
 
@@ -59,6 +60,11 @@ export function loadPolicy(file: string | null, cwd: string, knownRules: readonl
   const merged = mergePolicy(defaults, value);
   const result = PolicySchema.safeParse(merged);
   const problems: Problem[] = [];
+  const pattern = (merged as { usage?: { teacher_pattern?: unknown } }).usage?.teacher_pattern;
+  const patternWhy = doc && typeof pattern === 'string' ? safePatternProblem(pattern) : null;
+  if (doc && patternWhy !== null) {
+    problems.push({ ...doc.posOf(['usage', 'teacher_pattern']), message: `\`usage.teacher_pattern\`: ${patternWhy} (found ${JSON.stringify(pattern)})` });
+  }
   if (!result.success) {
     if (!doc) throw new EdvetError('internal', [{ message: 'the default policy in rules/defaults.yaml is invalid' }]);
     problems.push(...issuesToProblems(result.error, doc, PolicySchema));

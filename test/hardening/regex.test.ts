@@ -6,7 +6,7 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileSafePattern, safePatternProblem } from '../../src/load/schema/pattern.js';
+import { compileSafePattern, safePatternProblem } from '../../src/model/pattern.js';
 import { edvetAsync, ensureBinary, ROOT, tempDir } from './helpers.js';
 
 describe('compileSafePattern', () => {

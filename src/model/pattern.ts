@@ -3,7 +3,7 @@
  * (the re2js package): matching time is linear in the input, so a pattern
  * such as `^(a+)+$` cannot stall a run on a long user id the way JavaScript's
  * backtracking engine does. RE2 has no backreferences (`\1`) nor lookaround
- * (`(?=…)`, `(?<!…)`); a pattern that uses them is refused by the schema.
+ * (`(?=…)`, `(?<!…)`); a pattern that uses them is refused when the policy is loaded (load/policy.ts).
  */
 import { RE2JS } from 're2js';
 
