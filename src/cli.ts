@@ -39,9 +39,8 @@ function addCommon(cmd: Command, opts: { baseline?: boolean; failOn?: boolean } 
 /** Run the CLI on `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const env = process.env;
-  // Ctrl-C: reports are written synchronously, so the handler runs only between writes and never
-  // leaves a half-renamed report or a temp file behind; 130 is the shell's status for SIGINT.
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(sig === 'SIGINT' ? 130 : 143));
+  // SIGINT/SIGTERM: no handler here, so they end the run at once even inside a long synchronous step;
+  // src/commands/write.ts adds one when a temp file may exist, to remove it (see guardSignals there).
   // A reader that closes the pipe early (`edvet … | head`) is not an error: stop writing quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
@@ -191,6 +190,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { EdvetError, formatProblem } = await import('./model/errors.js');
+    // A file-system failure no loader caught (a folder that vanished mid-run) is still an input error naming the path.
+    e = (await import('./load/files.js')).fsFailureAsInput(e, process.cwd());
     if (e instanceof EdvetError && e.kind !== 'internal') {
       for (const p of e.problems) process.stderr.write(`edvet: error: ${formatProblem(p)}\n`);
       if (e.kind === 'usage') process.stderr.write('Run `edvet --help` for the commands and flags.\n');

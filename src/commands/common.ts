@@ -1,6 +1,6 @@
 /** Steps several commands share: format, as-of, policy, catalog, baseline, rendering. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { readBaselineJson } from '../load/baseline.js';
 import { catalogPolicyCandidate, displayPath, loadCatalog } from '../load/catalog.js';
 import { choosePolicyFile, loadPolicy, type LoadedPolicy } from '../load/policy.js';
 import { DATE_RANGE_TEXT, isIsoDate, isSupportedDate } from '../load/schema/common.js';
@@ -10,7 +10,7 @@ import type { Report, Status } from '../model/types.js';
 import { baselineKey } from '../report/build.js';
 import { CHECK_NAMES, RULE_IDS } from '../rules/index.js';
 import type { CommandContext } from './context.js';
-import { writeAtomic } from './write.js';
+import { writeOutputFile } from './write.js';
 
 export { VERSION } from '../paths.js';
 
@@ -65,13 +65,7 @@ export function loadBaseline(ctx: CommandContext): Map<string, Status> | null {
   if (!ctx.baseline) return null;
   const abs = resolve(ctx.cwd, ctx.baseline);
   const shown = displayPath(abs, ctx.cwd);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(abs, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputError({ file: shown, message: code === 'ENOENT' ? 'no such file; expected an earlier edvet JSON report for --baseline' : 'not a JSON report; expected the output of `edvet vet --format json`' });
-  }
+  const data = readBaselineJson(abs, shown);
   const products = (data as { products?: unknown })?.products;
   if (!Array.isArray(products)) throw inputError({ file: shown, message: 'not an edvet JSON report (no `products` list); expected the output of `edvet vet --format json`' });
   const map = new Map<string, Status>();
@@ -83,32 +77,13 @@ export function loadBaseline(ctx: CommandContext): Map<string, Status> | null {
 }
 
 /**
- * Send the rendered report to --output (atomically) or return it for stdout.
+ * Send the rendered report to --output or return it for stdout.
  * `inputs` are the files (or folders) the run read: --output may not name one.
  */
 export function deliver(ctx: CommandContext, text: string, inputs: readonly string[] = []): string {
-  if (ctx.output) {
-    const out = resolve(ctx.cwd, ctx.output);
-    for (const input of inputs) {
-      const abs = resolve(ctx.cwd, input);
-      const rel = relative(abs, out);
-      // A folder input (a roster folder) protects the files already in it.
-      if (out === abs || (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && isDirectory(abs) && existsSync(out))) {
-        throw usageError(`--output would overwrite an input: ${displayPath(abs, ctx.cwd)}; choose another file for the report`);
-      }
-    }
-    writeAtomic(ctx.output, text, ctx.cwd);
-    return '';
-  }
-  return text;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  if (!ctx.output) return text;
+  writeOutputFile(ctx.output, text, ctx.cwd, inputs);
+  return '';
 }
 
 /** The files a vetting run read: manifests, their OpenACR reports, the policy and the baseline. */

@@ -2,13 +2,13 @@
  * The catalog: manifest files and folders → validated products. Every problem
  * of the run (YAML, schema, duplicates, ACRs) is collected and thrown together.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { expandGrades } from '../model/grades.js';
 import { annualCostOf, costPerSeatOf, costPerStudentOf, matchKeys, type Product } from '../model/product.js';
-import { expandPaths, readFileBytes } from './files.js';
-import { loadOpenAcr, type AcrReport } from './openacr.js';
+import { expandPaths, READ_LIMITS, readFileBytes } from './files.js';
+import { acrRoot, checkAcrPath, confinementProblem, loadOpenAcr, type AcrReport } from './openacr.js';
 import { issuesToProblems } from './schema/issues.js';
 import { ManifestSchema, type Manifest } from './schema/manifest.js';
 import { readYamlFile, type YamlDoc } from './yaml.js';
@@ -36,9 +36,25 @@ export function findManifestFiles(paths: readonly string[], cwd: string, exclude
 
 /** `exclude` holds absolute paths that are not manifests (the policy file in use). */
 export function loadCatalog(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): Catalog {
-  const files = findManifestFiles(paths, cwd, exclude);
   const problems: Problem[] = [];
   const warnings: string[] = [];
+  const rootOf = repositoryRoots(paths, cwd);
+  const given = new Set(paths.map((p) => resolve(cwd, p)));
+  // A symbolic link met while walking a catalog folder is followed only inside the repository, never into .git:
+  // a vendor's pull request could otherwise make edvet read (and quote) a file such as .git/config.
+  const files = findManifestFiles(paths, cwd, exclude).filter((abs) => {
+    if (given.has(abs) || !isSymlink(abs)) return true;
+    const why = confinementProblem(abs, rootOf(abs));
+    if (why === null) return true;
+    problems.push({
+      file: displayPath(abs, cwd),
+      message:
+        why === 'git'
+          ? 'a symbolic link into a .git folder; edvet does not follow it'
+          : `a symbolic link to a file outside the repository that holds the catalog (${displayPath(rootOf(abs), cwd)}); edvet does not follow it`,
+    });
+    return false;
+  });
   type Parsed = { abs: string; file: string; docs: YamlDoc[]; problems: Problem[] };
   const parse = (abs: string, bytes: Buffer): Parsed => {
     const file = displayPath(abs, cwd);
@@ -56,7 +72,7 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const bytesOf = new Map<string, Buffer>();
   const guessed = new Set<string>();
   for (const abs of files) {
-    const bytes = readFileBytes(abs, displayPath(abs, cwd), 'a vendor manifest');
+    const bytes = readFileBytes(abs, displayPath(abs, cwd), 'a vendor manifest', READ_LIMITS.manifest);
     bytesOf.set(abs, bytes);
     for (const m of bytes.toString('latin1').matchAll(/openacr:\s*["']?([^"'\s,}#]+)/g)) guessed.add(resolve(dirname(abs), m[1]));
   }
@@ -95,11 +111,13 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
       const m = result.data;
       let acr: AcrReport | null = null;
       if (m.accessibility?.openacr) {
-        const acrAbs = resolve(dirname(f.abs), m.accessibility.openacr);
-        if (!existsSync(acrAbs)) {
-          problems.push({ ...doc.posOf(['accessibility', 'openacr']), message: `the OpenACR report ${m.accessibility.openacr} does not exist (a path relative to this manifest)` });
+        const root = rootOf(f.abs);
+        const checked = checkAcrPath(f.abs, m.accessibility.openacr, root, displayPath(root, cwd));
+        if ('message' in checked) {
+          problems.push({ ...doc.posOf(['accessibility', 'openacr']), message: checked.message });
           continue;
         }
+        const acrAbs = checked.abs;
         try {
           const walked = parsed.find((x) => x.abs === acrAbs);
           acr = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd), walked ? { docs: walked.docs, problems: walked.problems, empty: walked.docs.length === 0 && walked.problems.length === 0 } : undefined);
@@ -121,6 +139,36 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   }
   products.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { products, warnings };
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For a manifest, the folder its OpenACR report and symbolic links must stay
+ * inside: the repository holding it (the nearest folder above with `.git`),
+ * else the parent of the catalog folder it was found in (for a manifest
+ * given as a file, the parent of its folder).
+ */
+function repositoryRoots(paths: readonly string[], cwd: string): (manifestAbs: string) => string {
+  const args = paths.map((p) => resolve(cwd, p));
+  const byDir = new Map<string, string>();
+  return (manifestAbs) => {
+    const dir = dirname(manifestAbs);
+    let root = byDir.get(dir);
+    if (root === undefined) {
+      const arg = args.find((a) => a === manifestAbs || manifestAbs.startsWith(a.endsWith(sep) ? a : a + sep));
+      const catalogFolder = arg === undefined || arg === manifestAbs ? dir : arg;
+      root = acrRoot(manifestAbs, dirname(catalogFolder));
+      byDir.set(dir, root);
+    }
+    return root;
+  };
 }
 
 function makeProduct(m: Manifest, file: string, doc: YamlDoc, grades: string[] | null, acr: AcrReport | null): Product {

@@ -1,16 +1,95 @@
-/** File-system access with errors a district can act on. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+/** File-system access with errors a district can act on, and the size limits of what edvet reads whole. */
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 
-/** Read a whole file; a missing, unreadable or directory path is an input error. */
-export function readFileBytes(absPath: string, displayPath: string, what: string): Buffer {
+const MiB = 1024 * 1024;
+
+/**
+ * The most edvet reads of each kind of file it loads whole (docs/errors.md "Limits"). A real manifest is a
+ * few KB, an OpenACR report a few hundred KB, a policy a few KB; a JSON report is about 10 KB per product.
+ * The YAML limits keep the worst case (deeply nested flow collections) to a few seconds and a few hundred MB.
+ * Usage exports are streamed and have no size limit, only a line limit (usage.md).
+ */
+export const READ_LIMITS = {
+  /** One manifest file (all its documents). */
+  manifest: 2 * MiB,
+  /** The policy file. */
+  policy: 1 * MiB,
+  /** One OpenACR report. */
+  acr: 2 * MiB,
+  /** A `--baseline` JSON report. */
+  baseline: 256 * MiB,
+  /** One roster CSV file (a OneRoster file or a simple roster); V8's longest string is just under 512 MiB. */
+  roster: 500 * MiB,
+  /** One line of a roster CSV file. */
+  rosterLine: 1 * MiB,
+  /** An app inventory spreadsheet for `edvet import` (CSV or XLSX). */
+  sheet: 64 * MiB,
+} as const;
+
+/** A size as people read it: `8 MiB`, `1.5 MiB`, `12 KiB`, `300 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= MiB) return `${Number((bytes / MiB).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** What a non-regular file is, in words; null for a regular file. */
+export function specialKind(st: Stats): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function checkRegular(st: Stats, displayPath: string, what: string, limit: number): void {
+  const kind = specialKind(st);
+  if (kind === 'a folder') throw inputError({ file: displayPath, message: `this is a folder; expected ${what} (a file)` });
+  if (kind) throw inputError({ file: displayPath, message: `this is ${kind}, not a regular file; edvet reads ${what} only from a regular file` });
+  if (st.size > limit) throw tooLarge(displayPath, what, limit, st.size);
+}
+
+function tooLarge(displayPath: string, what: string, limit: number, size: number | null): EdvetError {
+  const held = size === null ? 'more' : formatSize(size);
+  return inputError({ file: displayPath, message: `this file is too large (${held}); edvet reads at most ${formatSize(limit)} for ${what}` });
+}
+
+/**
+ * Read a whole file of at most `limit` bytes. It must be a regular file: a
+ * folder, FIFO, device or socket is an input error before anything is opened
+ * (the open is non-blocking, and the file is checked again once open, so a
+ * path swapped for a FIFO in between cannot hang the run). A missing or
+ * unreadable path, or a file over the limit, is an input error naming it.
+ */
+export function readFileBytes(absPath: string, displayPath: string, what: string, limit: number): Buffer {
+  let fd: number | null = null;
   try {
-    const st = statSync(absPath);
-    if (st.isDirectory()) throw inputError({ file: displayPath, message: `this is a folder; expected ${what} (a file)` });
-    return readFileSync(absPath);
+    checkRegular(statSync(absPath), displayPath, what, limit);
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    const st = fstatSync(fd);
+    checkRegular(st, displayPath, what, limit);
+    // Read in chunks until end of file: the file may have grown since fstat, and is never read past limit + 1.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let want = Math.min(limit + 1, Math.max(st.size + 1, 64 * 1024));
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge(displayPath, what, limit, null);
+      want = Math.min(4 * MiB, limit + 1 - total);
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
     throw fsError(e, displayPath, what);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
@@ -22,7 +101,20 @@ export function fsError(e: unknown, displayPath: string, what: string): Error {
   if (code === 'EACCES' || code === 'EPERM') return inputError({ file: displayPath, message: `permission denied: cannot read ${what}` });
   if (code === 'ENOTDIR') return inputError({ file: displayPath, message: `a part of this path is a file, not a folder; expected ${what}` });
   if (code === 'EISDIR') return inputError({ file: displayPath, message: `this is a folder; expected ${what} (a file)` });
+  if (code === 'ELOOP') return inputError({ file: displayPath, message: `too many symbolic links (a link loop?); expected ${what}` });
   return inputError({ file: displayPath, message: `cannot read ${what}: ${code ?? (e as Error)?.message ?? 'unknown error'}` });
+}
+
+/**
+ * A Node file-system error (one with a `syscall` and a `path`) as an input
+ * error naming the path relative to `cwd`; anything else is returned as is.
+ */
+export function fsFailureAsInput(e: unknown, cwd: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || 'kind' in e || typeof err.code !== 'string' || typeof err.syscall !== 'string' || typeof err.path !== 'string') return e;
+  const rel = relative(cwd, err.path) || '.';
+  const cause = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file or folder' : 'a system error';
+  return inputError({ file: rel.split('\\').join('/'), message: `${cause} (${err.code} on ${err.syscall})` });
 }
 
 /** Every file under `dir` (recursively, sorted, skipping dot-folders and node_modules) whose name passes `keep`. */

@@ -3,11 +3,13 @@
  * criteria with each component's adherence level, the WCAG version from the
  * report's catalog and its report date.
  */
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AcrAdherence, AcrCriterion, AcrReport } from '../model/acr.js';
 import { dayOfCivil, isoOf } from '../model/dates.js';
-import { inputError } from '../model/errors.js';
-import { parseYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
-import { readFileBytes } from './files.js';
+import { EdvetError, inputError, type Problem } from '../model/errors.js';
+import { readYamlFile, type YamlDoc, type YamlFile } from './yaml.js';
+import { fsError, READ_LIMITS, readFileBytes } from './files.js';
 
 export type { AcrAdherence, AcrCriterion, AcrReport } from '../model/acr.js';
 
@@ -18,14 +20,99 @@ const RANK: Record<AcrAdherence, number> = { 'does-not-support': 4, 'partially-s
  * input error. `parsed` is the file already read by the catalog walk, when it was.
  */
 export function loadOpenAcr(absPath: string, displayPath: string, parsed?: YamlFile): AcrReport {
-  if (parsed && parsed.problems.length) throw inputError(parsed.problems);
   if (!parsed) {
-    const bytes = readFileBytes(absPath, displayPath, 'the OpenACR report named by accessibility.openacr');
-    parsed = parseYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
+    const bytes = readFileBytes(absPath, displayPath, 'an OpenACR report', READ_LIMITS.acr);
+    try {
+      parsed = readYamlFile(displayPath, bytes, 'an OpenACR report (a mapping with `chapters`)');
+    } catch (e) {
+      if (e instanceof EdvetError) throw inputError(e.problems.map(quoteNothing));
+      throw e;
+    }
   }
+  if (parsed.problems.length) throw inputError(parsed.problems.map(quoteNothing));
   const doc = parsed.docs[0];
   if (!doc) throw inputError({ file: displayPath, message: 'the OpenACR report is empty; expected a mapping with `chapters`' });
   return interpretAcr(doc.value as Record<string, unknown>, displayPath, doc);
+}
+
+/**
+ * Messages about a file the district did not write (an OpenACR report, or
+ * whatever a manifest names as one, such as `.git/config`) quote none of
+ * its text: a message that could carry some (a YAML syntax error, a
+ * duplicate key's name) is replaced by its kind, keeping file:line:col.
+ */
+export function quoteNothing(p: Problem): Problem {
+  const m = p.message;
+  if (
+    /^this is not a text file \(it holds binary bytes\)/.test(m) ||
+    /^this file is not valid UTF-8 text/.test(m) ||
+    /^a tab is used for indentation; YAML needs spaces$/.test(m) ||
+    /^this document is (a list|a single value); expected /.test(m) ||
+    /^too many YAML aliases/.test(m) ||
+    /^an alias \(\*name\) refers to an anchor \(&name\) that is not defined above it$/.test(m)
+  ) {
+    return p;
+  }
+  const kind = /^duplicate key/.test(m) ? 'a duplicate key' : /^unknown field/.test(m) ? 'a key that is never accepted (__proto__, constructor or prototype)' : 'a YAML syntax error';
+  return { ...p, message: `this file is not a readable OpenACR report: ${kind} here (its text is not shown)` };
+}
+
+/**
+ * The folder an OpenACR path must stay inside: the nearest folder above the
+ * manifest that holds `.git` (the repository), else `fallback` (the parent
+ * of the catalog folder the manifest was found in).
+ */
+export function acrRoot(manifestAbs: string, fallback: string): string {
+  for (let d = dirname(manifestAbs); ; d = dirname(d)) {
+    try {
+      lstatSync(resolve(d, '.git'));
+      return d;
+    } catch {
+      // no .git here: look higher
+    }
+    if (dirname(d) === d) return fallback;
+  }
+}
+
+/** Why `abs` may not be read from inside `root` (it leads outside, or into .git), or null when it may. */
+export function confinementProblem(abs: string, root: string): 'outside' | 'git' | null {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(abs);
+    realRoot = realpathSync(root);
+  } catch {
+    return null; // a missing path is reported as missing
+  }
+  const rel = relative(realRoot, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return 'outside';
+  if (rel.split(sep).includes('.git')) return 'git';
+  return null;
+}
+
+/**
+ * Check the path a manifest gives in `accessibility.openacr` (relative to the
+ * manifest's folder) before anything is read: it must exist, stay inside
+ * `root` (symbolic links resolved), not lead into a `.git` folder, and be a
+ * regular file. Returns the absolute path, or the problem's message (which
+ * quotes only the value the manifest wrote).
+ */
+export function checkAcrPath(manifestAbs: string, ref: string, root: string, shownRoot: string): { abs: string } | { message: string } {
+  const abs = resolve(dirname(manifestAbs), ref);
+  try {
+    statSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { message: `the OpenACR report ${ref} does not exist (a path relative to this manifest)` };
+    const problem = (fsError(e, ref, 'an OpenACR report') as EdvetError).problems[0];
+    return { message: `the OpenACR report ${ref} cannot be checked: ${problem.message}` };
+  }
+  const why = confinementProblem(abs, root);
+  if (why === 'outside') {
+    return { message: `the OpenACR report ${ref} is outside the repository that holds the catalog (${shownRoot}); edvet reads an OpenACR report only from inside it` };
+  }
+  if (why === 'git') return { message: `the OpenACR report ${ref} is inside a .git folder; edvet never reads one as a report` };
+  return { abs };
 }
 
 /** Judge an ACR's plain value; `doc` locates errors. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { displayPath } from './catalog.js';
-import { readFileBytes } from './files.js';
+import { READ_LIMITS, readFileBytes } from './files.js';
 import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
 import { safePatternProblem } from '../model/pattern.js';
@@ -53,7 +53,7 @@ export function loadPolicy(file: string | null, cwd: string, knownRules: readonl
   }
   const abs = resolve(cwd, file);
   const shown = displayPath(abs, cwd);
-  const y = parseYamlFile(shown, readFileBytes(abs, shown, 'a policy file (YAML)'), 'a policy (a mapping of settings)');
+  const y = parseYamlFile(shown, readFileBytes(abs, shown, 'a policy file (YAML)', READ_LIMITS.policy), 'a policy (a mapping of settings)');
   if (y.docs.length > 1) throw inputError({ ...y.docs[1].start, message: 'a policy file holds one YAML document; found more than one' });
   const doc = y.docs[0] ?? null;
   const value = doc ? doc.value : {};

@@ -9,7 +9,7 @@
 import { extname } from 'node:path';
 import { collectingReader } from '../csv/records.js';
 import { readTextChunks } from '../csv/source.js';
-import { readFileBytes } from '../files.js';
+import { READ_LIMITS, readFileBytes } from '../files.js';
 import { EdvetError, inputError, usageError } from '../../model/errors.js';
 import { checkXlsxZip } from './zip-guard.js';
 
@@ -75,7 +75,7 @@ const isBlank = (r: SheetRow) => r.cells.every((c) => c.text.trim() === '');
 
 /** Read one input file as a sheet; `sheetName` picks an XLSX worksheet (default: the first). */
 export async function readSheetFile(abs: string, file: string, sheetName?: string): Promise<Sheet> {
-  const bytes = readFileBytes(abs, file, 'a spreadsheet (CSV or XLSX)');
+  const bytes = readFileBytes(abs, file, 'a spreadsheet (CSV or XLSX)', READ_LIMITS.sheet);
   const head = bytes.subarray(0, 8);
   if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return readXlsx(bytes, file, sheetName);
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {

@@ -12,6 +12,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../../model/errors.js';
+import { fsError } from '../files.js';
 import { cedsToGrade } from '../../model/grades.js';
 import type { Role } from '../../model/types.js';
 import { type Roster, RosterBuilder, type RosterKind } from './model.js';
@@ -26,9 +27,15 @@ interface ClassInfo {
 }
 
 /** Files of a folder by lower-cased name. */
-function listFolder(path: string): Map<string, string> {
+function listFolder(path: string, source: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(path)) {
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (e) {
+    throw fsError(e, source, 'a OneRoster CSV folder');
+  }
+  for (const name of names) {
     const key = name.toLowerCase();
     if (!files.has(key)) files.set(key, name);
   }
@@ -55,7 +62,7 @@ function isTrue(v: string): boolean {
 
 /** Reads a roster folder. `source` is the path as the user gave it (used in messages). */
 export function readRosterFolder(path: string, source: string): Roster {
-  const files = listFolder(path);
+  const files = listFolder(path, source);
   const display = (key: string) => join(source, files.get(key) ?? key);
   const table = (key: string): Table | null => (files.has(key) ? Table.read(join(path, files.get(key)!), display(key)) : null);
 

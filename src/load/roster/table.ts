@@ -6,9 +6,9 @@
  * file:line:column and never quote a cell's content.
  */
 import { describeHeaderCells } from '../header-text.js';
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { inputError } from '../../model/errors.js';
+import { formatSize, READ_LIMITS, readFileBytes } from '../files.js';
 
 /** One data row: its cells and where it starts. */
 export interface TableRow {
@@ -67,12 +67,15 @@ export class Table {
         record_delimiter: ['\r\n', '\n', '\r'],
         info: true,
         raw: true,
+        max_record_size: READ_LIMITS.rosterLine,
       }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
     } catch (err) {
       const e = err as { lines?: number; code?: string };
+      const line = typeof e.lines === 'number' ? e.lines : undefined;
+      if (e.code === 'CSV_MAX_RECORD_SIZE') throw inputError({ file: display, line, message: tooLongMessage() });
       throw inputError({
         file: display,
-        line: typeof e.lines === 'number' ? e.lines : undefined,
+        line,
         message: `cannot be read as CSV (${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : 'malformed quoting'})`,
       });
     }
@@ -91,15 +94,14 @@ export class Table {
     }
   }
 
-  /** Reads a file; a missing or unreadable file is an input error. */
+  /**
+   * Reads a file: a regular file of at most {@link READ_LIMITS}.roster bytes whose lines are at most
+   * READ_LIMITS.rosterLine long; anything else (missing, unreadable, a FIFO or device, too large) is an input error.
+   */
   static read(path: string, display: string): Table {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(path);
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      throw inputError({ file: display, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'error'})` });
-    }
+    const buf = readFileBytes(path, display, 'a roster file (CSV)', READ_LIMITS.roster);
+    const long = firstLongLine(buf, READ_LIMITS.rosterLine);
+    if (long !== null) throw inputError({ file: display, line: long, message: tooLongMessage() });
     return new Table(display, decode(buf));
   }
 
@@ -137,6 +139,35 @@ export class Table {
   errorAt(row: TableRow, i: number, message: string): Error {
     return inputError({ file: this.display, line: row.line, column: fieldColumn(row.raw, Math.max(0, i)), message });
   }
+}
+
+function tooLongMessage(): string {
+  return `a line or record longer than ${formatSize(READ_LIMITS.rosterLine)}, the most edvet reads for one roster row: is this a roster CSV file?`;
+}
+
+/**
+ * The 1-based number of the first line (ended by LF, CRLF or a lone CR) longer than `limit` bytes, or null.
+ * Checked on the bytes before any parsing, so a 100 MB single line is refused without building it.
+ */
+export function firstLongLine(buf: Buffer, limit: number): number | null {
+  let line = 1;
+  for (let start = 0; start < buf.length; ) {
+    let lf = buf.indexOf(10, start);
+    if (lf < 0) lf = buf.length;
+    if (lf - start > limit) {
+      // The LF-free stretch may still be short lines ended by lone CRs (old Mac line ends).
+      for (let s = start; s < lf; line++) {
+        let cr = buf.indexOf(13, s);
+        if (cr < 0 || cr > lf) cr = lf;
+        if (cr - s > limit) return line;
+        s = cr + 1;
+      }
+      line--;
+    }
+    line++;
+    start = lf + 1;
+  }
+  return null;
 }
 
 /** Splits a multi-value cell (`"09,10,11"`, `a, b`) into its trimmed, non-empty parts. */
