@@ -93,17 +93,38 @@ export function writeAtomic(path: string, text: string, cwd: string, what: 'lett
 /** Create `dir` (and its parents) for files to be written into; a failure is an input error naming it. */
 export function makeFolder(dir: string, cwd: string): void {
   const abs = resolve(cwd, dir);
-  try {
-    nodeFs.mkdirSync(abs, { recursive: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const failed = (e as NodeJS.ErrnoException).path ?? abs;
-    const where = displayPath(failed, cwd);
-    if (code === 'EEXIST' || code === 'ENOTDIR') {
-      throw inputError({ file: where, message: 'a file is in the way: cannot create a folder here' });
+  // One level at a time (not `recursive: true`, which reports ENOENT for a read-only file system),
+  // from the deepest folder that exists.
+  const missing: string[] = [];
+  for (let p = abs; ; p = dirname(p)) {
+    let st: Stats | null = null;
+    try {
+      st = nodeFs.statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw folderError(e, p, cwd);
     }
-    throw inputError({ file: where, message: `cannot create this folder: ${causeOf(e)}` });
+    if (st) {
+      if (!st.isDirectory()) throw inputError({ file: displayPath(p, cwd), message: 'a file is in the way: cannot create a folder here' });
+      break;
+    }
+    missing.unshift(p);
+    if (dirname(p) === p) break;
   }
+  for (const p of missing) {
+    try {
+      nodeFs.mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && isDirectory(p)) continue;
+      throw folderError(e, p, cwd);
+    }
+  }
+}
+
+function folderError(e: unknown, p: string, cwd: string): EdvetError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') return inputError({ file: displayPath(p, cwd), message: 'a file is in the way: cannot create a folder here' });
+  return inputError({ file: displayPath(p, cwd), message: `cannot create this folder: ${causeOf(e)}` });
 }
 
 type Target =
