@@ -3,7 +3,7 @@
  * with their Level A/AA criteria; the project's own test examples load or give
  * a clear input error, never a crash.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,7 +115,9 @@ describe.skipIf(SKIP)("the OpenACR project's test examples", () => {
 describe.skipIf(SKIP)('accessibility rules on the real reports', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'edvet-acr-samples-'));
   const product = (sample: string, extra = '') => {
-    writeFileSync(join(tmp, 'p.yaml'), `id: p\nname: P\nvendor: V\ncategory: core\naccessibility:\n${extra}  openacr: ${join(DIR, sample)}\n`);
+    // An OpenACR path must stay inside the catalog's repository: the sample is copied beside the manifest.
+    copyFileSync(join(DIR, sample), join(tmp, sample));
+    writeFileSync(join(tmp, 'p.yaml'), `id: p\nname: P\nvendor: V\ncategory: core\naccessibility:\n${extra}  openacr: ${sample}\n`);
     const p = loadCatalog(['p.yaml'], tmp).products[0];
     return p;
   };
