@@ -16,6 +16,22 @@ privacy:
   state_addenda: []             # addenda every student-facing product must sign, e.g. [NY-2D]
   forbid_data_sale: true
   forbid_targeted_ads: true
+  state_laws: []                # law packs to check: ny-2d il-soppa ca-sopipa co-sdtsa oh-sb29 ut-sdpa ct-sdpa tx-ed-32
+  coppa_2025: true              # the amended COPPA rule (compliance date 2026-04-22)
+  deletion_days: 60             # end of use → certified deletion, unless the DPA or a state law says fewer
+  deletion_warn_days: 14
+  notice_warn_days: 30          # an annual notice due within this many days warns
+
+contract:
+  review_every_days: 365        # re-review each product in use this often
+  review_warn_days: 30
+
+publish:                        # the public page of \`edvet publish\`
+  title: Online services that receive student data
+  # contact: Family office, privacy@district.example   # default: district.contact
+  # parent_procedures: parent-procedures.md          # Markdown, relative to this file
+  # bill_of_rights: parents-bill-of-rights.md        # required under ny-2d
+  # state_data_dictionary_url: https://example.gov/data-dictionary   # co-sdtsa
 
 sso:
   accepted_providers: [clever, classlink, google, microsoft]
@@ -101,8 +117,10 @@ audience: [students, teachers]    # students | teachers | staff | families
 grades: [K-5]                     # PK, TK, K, 1..12 or ranges
 subjects: [ela]
 deployed_on: 2025-08-18           # first day in use (for the 30 % sunset rule)
+reviewed_on: 2025-06-01           # last full review by the district (re-review is due a year later)
 owner: Director of Curriculum
 standards: [CCSS-ELA]
+vendor_address: 1 Example Way, Springfield, IL 62701   # posted on the public page
 
 privacy:
   dpa:
@@ -110,10 +128,42 @@ privacy:
     signed_on: 2025-06-01
     expires_on: 2028-06-30
     agreement: NDPA v2
-  coppa: { compliant: true, consent: school }
+    url: https://example-learning.example/dpa-redacted.pdf   # the copy parents may read
+  coppa:
+    compliant: true
+    consent: school               # school | parent | none
+    retention_policy_url: https://example-learning.example/retention
+    retention_days: 365
+    security_program: true        # a written information security program
+    third_party_disclosure: integral   # none | integral | separate-consent | bundled
+    third_parties: [hosting provider]
   sells_data: false
   targeted_ads: false
+  profiling: false
   state_addenda: []
+  policy_url: https://example-learning.example/privacy
+  purpose: Reading practice and progress reports
+  data_elements: [name, school-email, grade-level, assessment-results]   # [] = none
+  subprocessors: [Example Cloud Hosting]
+  storage: { location: United States, encrypted_in_transit: true, encrypted_at_rest: true }
+  contract_terms:                 # clauses in the signed agreement (docs/manifest.md lists them all)
+    data_property_of_district: true
+    use_limited_to_contract: true
+    parent_review_correction: true
+    security_measures: true
+    breach_notification: true
+    breach_notice_days: 7         # discovery → notice to the district
+    deletion_on_request: true
+    deletion_days: 30             # contract end → all data deleted or returned
+  # state:                        # per law pack; any block may say applies: false with a reason
+  #   il-soppa: { posted_on: 2025-06-09 }
+# offboarding:                    # when the product is retired: proof of deletion
+#   retired_on: 2027-06-30
+#   deletion_requested_on: 2027-07-01
+#   method: destroy               # destroy | return
+#   extent: complete              # complete | partial
+#   deletion_certified_on: 2027-08-01
+#   certificate: contracts/example-reader-deletion.pdf
 
 sso:
   protocols: [oidc]

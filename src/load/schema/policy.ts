@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { count, dayCount, isoDate, lowerList, MAX_DAYS } from './common.js';
-import { CATEGORIES } from './manifest.js';
+import { CATEGORIES, PACK_IDS } from './manifest.js';
 
 const ratio = z.number().min(0).max(1);
 const tier = z.number().int().min(1).max(4);
@@ -56,6 +56,21 @@ export const PolicySchema = z.strictObject({
     state_addenda: z.array(z.string().trim().min(1)),
     forbid_data_sale: z.boolean(),
     forbid_targeted_ads: z.boolean(),
+    // privacy-laws.md §2
+    state_laws: z.array(z.enum(PACK_IDS, { error: `expected a law pack id: ${PACK_IDS.join(', ')}` })),
+    coppa_2025: z.boolean(),
+    deletion_days: dayCount,
+    deletion_warn_days: dayCount,
+    notice_warn_days: dayCount,
+  }),
+  // privacy-laws.md §2
+  contract: z.strictObject({ review_every_days: z.number().int().min(1).max(MAX_DAYS), review_warn_days: dayCount }),
+  publish: z.strictObject({
+    title: z.string().trim().min(1),
+    contact: z.string().trim().min(1).nullable(),
+    parent_procedures: z.string().trim().min(1).nullable(),
+    bill_of_rights: z.string().trim().min(1).nullable(),
+    state_data_dictionary_url: z.string().trim().min(1).nullable(),
   }),
   sso: z.strictObject({ accepted_providers: lowerList, accepted_protocols: lowerList }),
   accessibility: z.strictObject({
