@@ -117,7 +117,31 @@ export interface Summary {
   wastedSpend: Cents;
   /** Sum of the rounded sunset savings and right-sizing savings (cents). */
   potentialSavings: Cents;
+  /** The sunset candidates' annual costs (cents): the sunset part of `potentialSavings`. */
+  sunsetSavings: Cents;
+  /** The positive right-sizing savings of the other products (cents): the rest of `potentialSavings`. */
+  rightSizeSavings: Cents;
   findings: Record<Status, number>;
+}
+
+/** A decision's recommended action (reports.md "the board packet"), in the order the first that applies is chosen. */
+export type DecisionAction = 'sunset' | 'fix-before-renewal' | 'right-size' | 'retiring' | 'renew';
+
+/** One product the board must decide on before its decide-by date; money in cents. */
+export interface Decision {
+  product: string;
+  /** The product's display name (not in JSON). */
+  name: string;
+  action: DecisionAction;
+  /** Recommended seats for `right-size`, else null. */
+  seats: number | null;
+  /** The product's part of the potential savings, whatever the action; null when none. */
+  saving: Cents | null;
+  /** The product's annual cost. */
+  atStake: Cents | null;
+  decideBy: string | null;
+  /** One line: why this action. */
+  reason: string;
 }
 
 /** Metadata of one rule, as `rules/` and the SARIF/JUnit reporters need it. */
@@ -140,7 +164,7 @@ export interface Report {
   /** District name and contact from the policy, null when the policy names none. */
   district: { name: string | null; contact: string | null };
   /** Policy values reporters quote (the utilization minimum line, renewal window...). */
-  thresholds: { teacherUtilizationMin: number; renewalWarnDays: number; dormantWarnRatio: number; adaDeadline: string | null };
+  thresholds: { teacherUtilizationMin: number; renewalWarnDays: number; dormantWarnRatio: number; adaDeadline: string | null; activeWindowDays: number; semesterDays: number };
   products: ProductReport[];
   unmatchedApps: UnmatchedApp[];
   inputs: InputReport[];
@@ -149,5 +173,7 @@ export interface Report {
   rules: RuleInfo[];
   /** True when usage exports were given (usage sections are shown). */
   hasUsage: boolean;
+  /** What the board must decide, by decide-by then product id (empty without usage). */
+  decisions: Decision[];
   summary: Summary;
 }

@@ -15,6 +15,7 @@ import {
 } from '../model/types.js';
 import type { Rule } from '../rules/define.js';
 import { applyWaivers, rollUpChecks, ruleInfo, runRule, verdictOf, worstStatus } from '../engine/evaluate.js';
+import { decisionsOf, isSunsetCandidate, savingOf } from '../engine/decisions.js';
 import { renewalOf, sunsetPlan, usageFigures, withRightSizing, type UsageResults } from '../engine/usage.js';
 
 export type { UsageResults } from '../engine/usage.js';
@@ -91,6 +92,8 @@ export function buildReport(input: BuildInput): Report {
       renewalWarnDays: policy.sunset.renewal_warn_days,
       dormantWarnRatio: policy.usage.dormant_warn_ratio,
       adaDeadline: policy.accessibility.ada_deadline,
+      activeWindowDays: policy.usage.active_window_days,
+      semesterDays: policy.usage.semester_days,
     },
     products,
     unmatchedApps: input.usage?.unmatchedApps ?? [],
@@ -98,6 +101,7 @@ export function buildReport(input: BuildInput): Report {
     warnings,
     rules: input.rules.map((r) => ruleInfo(r, data)),
     hasUsage: input.usage !== null,
+    decisions: input.usage !== null ? decisionsOf(products, asOf, policy.usage.semester_days) : [],
     summary: summarise(products, input.products),
   };
 }
@@ -120,7 +124,8 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
   const findings: Record<Status, number> = { pass: 0, warn: 0, fail: 0, waived: 0, 'n/a': 0 };
   let annualSpend = 0;
   let wasted = 0;
-  let savings = 0;
+  let sunsetSavings = 0;
+  let rightSizeSavings = 0;
   let candidates = 0;
   reports.forEach((r, i) => {
     for (const f of r.findings) findings[f.status] += 1;
@@ -128,13 +133,12 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
     if (['pilot', 'active', 'sunsetting'].includes(p.manifest.status)) annualSpend += p.annualCost ?? 0;
     // Only seats the district is paying for now (the dormant-seats rule applies) count as wasted.
     if (r.findings.some((f) => f.rule === 'usage.dormant-seats' && f.status !== 'n/a')) wasted += r.usage?.wastedSpend ?? 0;
-    const candidate = r.findings.some((f) => f.rule === 'usage.teacher-utilization' && f.status === 'fail');
-    if (candidate) {
+    // One definition of a product's saving, shared with the decisions, so their savings add up to this total.
+    const saving = savingOf(r) ?? 0;
+    if (isSunsetCandidate(r)) {
       candidates += 1;
-      savings += r.sunset?.annualSavings ?? 0;
-    } else {
-      savings += r.usage?.rightSizeSaving ?? 0;
-    }
+      sunsetSavings += saving;
+    } else rightSizeSavings += saving;
   });
   return {
     products: reports.length,
@@ -144,7 +148,9 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
     sunsetCandidates: candidates,
     annualSpend,
     wastedSpend: wasted,
-    potentialSavings: savings,
+    potentialSavings: sunsetSavings + rightSizeSavings,
+    sunsetSavings,
+    rightSizeSavings,
     findings,
   };
 }

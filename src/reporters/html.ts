@@ -13,6 +13,7 @@ import type { Report } from '../model/types.js';
 import type { Reporter } from './types.js';
 import { sortedProducts, usageProducts } from './util.js';
 import { esc, htmlDocument, type Section } from './html/document.js';
+import { decisionsSection, moreDecisionsSection } from './html/decisions.js';
 import { findingsSection } from './html/findings.js';
 import { pageFooter, pageHeader, reportKind } from './html/header.js';
 import { headlineSection } from './html/headline.js';
@@ -32,8 +33,9 @@ function usageSections(report: Report): Section[] {
     seatsSection(ps),
     utilizationSection(ps, report.thresholds.teacherUtilizationMin),
     whereUsedSection(report),
-    renewalsSection(report),
     sunsetSection(report),
+    renewalsSection(report),
+    moreDecisionsSection(report),
   ];
   return sections.filter((s): s is Section => s !== null);
 }
@@ -41,13 +43,15 @@ function usageSections(report: Report): Section[] {
 /** Renders the self-contained HTML report. */
 export const renderHtml: Reporter = (report: Report) => {
   const products = sortedProducts(report);
+  const decisions = decisionsSection(report);
   const headline = headlineSection(report);
   const usage = usageSections(report);
   const vetting = vettingSection(products);
   const findings = findingsSection(products);
   const inputs = inputsSection(report);
-  const sections = [headline, ...usage, vetting, findings, ...(inputs ? [inputs] : [])];
-  const main = [headline.html, usage.map((s) => s.html).join('\n'), vetting.html, findings.html, inputs?.html ?? ''].join('\n');
+  // reports.md "the board packet": decisions, headline figures, usage, sunset plans and renewals, vetting, findings, inputs.
+  const sections = [decisions, headline, ...usage, vetting, findings, inputs].filter((s): s is Section => s !== null);
+  const main = sections.map((s) => s.html).join('\n');
   const body = `<div class="wrap">
 ${pageHeader(report, sections)}
 <main>

@@ -112,6 +112,19 @@ export function reportToJson(report: Report) {
       firstBad: i.firstBad.map((b) => ({ line: b.line, reason: b.reason })),
     })),
     warnings: [...report.warnings],
+    ...(report.hasUsage
+      ? {
+          decisions: report.decisions.map((d) => ({
+            product: d.product,
+            action: d.action,
+            seats: d.seats,
+            saving: dollarsOf(d.saving),
+            atStake: dollarsOf(d.atStake),
+            decideBy: d.decideBy,
+            reason: d.reason,
+          })),
+        }
+      : {}),
     summary: {
       products: s.products,
       approved: s.approved,
@@ -121,6 +134,7 @@ export function reportToJson(report: Report) {
       annualSpend: dollarsOf(s.annualSpend),
       wastedSpend: dollarsOf(s.wastedSpend),
       potentialSavings: dollarsOf(s.potentialSavings),
+      ...(report.hasUsage ? { sunsetSavings: dollarsOf(s.sunsetSavings), rightSizeSavings: dollarsOf(s.rightSizeSavings) } : {}),
       findings: { pass: s.findings.pass, warn: s.findings.warn, fail: s.findings.fail, waived: s.findings.waived, 'n/a': s.findings['n/a'] },
     },
   };

@@ -5,10 +5,13 @@
  * link/emphasis syntax escaped, so a value can neither break a table nor
  * inject markup.
  */
-import type { Finding, ProductReport, Report } from '../model/types.js';
+import type { Decision, Finding, ProductReport, Report } from '../model/types.js';
 import { VETTING_CHECKS } from '../model/types.js';
 import type { Reporter } from './types.js';
 import {
+  actionText,
+  DECISIONS_SHOWN,
+  savingsParts,
   attentionFindings,
   htmlText,
   int,
@@ -50,6 +53,33 @@ function productTitle(p: ProductReport): string {
   return `${md(p.name) || md(p.id)} (${md(p.id)})`;
 }
 
+/** The Decisions section: the first 25 decisions with a total row, and the rest after "and N more". */
+function decisionsMarkdown(report: Report, out: string[]): void {
+  const ds = report.decisions;
+  out.push('## Decisions', '');
+  if (ds.length === 0) {
+    out.push(`No product needs a decision: no renewal within ${report.thresholds.renewalWarnDays} days, no sunset candidate, no right-sizing and no active product rejected.`, '');
+    return;
+  }
+  const rowOf = (d: Decision) => [
+    md(d.name) || md(d.product),
+    `**${md(actionText(d))}**`,
+    d.decideBy ? `${md(d.decideBy)}${d.decideBy < report.asOf ? ' (passed)' : ''}` : '–',
+    money(d.atStake),
+    money(d.saving),
+    md(d.reason),
+  ];
+  const total = ['**Total**', '', '', `**${money(ds.reduce((n, d) => n + (d.atStake ?? 0), 0))}**`, `**${money(ds.reduce((n, d) => n + (d.saving ?? 0), 0))}**`, ''];
+  const head = ['Product', 'Recommended action', 'Decide by', 'At stake (annual cost)', 'Saving', 'Why'];
+  const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'l'];
+  out.push(mdTable(head, [...ds.slice(0, DECISIONS_SHOWN).map(rowOf), total], align), '');
+  out.push(`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}. At stake is the annual cost of the products listed, out of an annual spend of ${money(report.summary.annualSpend)}.`, '');
+  if (ds.length > DECISIONS_SHOWN) {
+    out.push(`And ${ds.length - DECISIONS_SHOWN} more:`, '');
+    out.push(mdTable(head, ds.slice(DECISIONS_SHOWN).map(rowOf), align), '');
+  }
+}
+
 /** Renders the report as Markdown. */
 export const renderMarkdown: Reporter = (report: Report) => {
   const out: string[] = [];
@@ -59,50 +89,21 @@ export const renderMarkdown: Reporter = (report: Report) => {
   out.push(`# edvet ${md(report.command)} report${district ? `: ${district}` : ''}`, '');
   out.push(`As of ${md(report.asOf)}, policy ${md(report.policy.source)}, edvet ${md(report.generator.version)}.`, '');
 
-  out.push('## Summary', '');
+  if (report.hasUsage) decisionsMarkdown(report, out);
+  out.push('## Headline figures', '');
   out.push(`- **Products:** ${s.products} (${s.approved} approved, ${s.conditional} conditional, ${s.rejected} rejected)`);
   out.push(`- **Findings:** ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived, ${s.findings.pass} pass, ${s.findings['n/a']} n/a`);
   if (report.hasUsage) {
     out.push(`- **Annual spend:** ${money(s.annualSpend)}`);
     out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)}`);
-    out.push(`- **Potential savings:** ${money(s.potentialSavings)}`);
+    out.push(`- **Potential savings:** ${money(s.potentialSavings)} (${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing)`);
+    const parts = savingsParts(report);
+    const named = (ds: readonly Decision[]) => ds.map((d) => `${md(d.name) || md(d.product)} ${money(d.saving)}`).join(', ') || 'none';
+    out.push(`  - **Sunset savings ${money(s.sunsetSavings)}:** ${named(parts.sunset)}`);
+    out.push(`  - **Right-sizing savings ${money(s.rightSizeSavings)}:** ${named(parts.rightSize)}`);
     out.push(`- **Sunset candidates:** ${s.sunsetCandidates}`);
   }
   out.push('');
-
-  if (products.length > 0) {
-    out.push('## Vetting', '');
-    out.push(
-      mdTable(
-        ['Product', ...CHECK_TITLES, 'Verdict'],
-        products.map((p) => [productTitle(p), ...VETTING_CHECKS.map((c) => statusLabel(p.checks[c])), `**${p.verdict}**`]),
-      ),
-      '',
-    );
-    out.push('Legend: ✔ pass, ! warn, ✘ fail, ~ waived, – n/a.', '');
-
-    const withFindings = products.filter((p) => attentionFindings(p).length > 0);
-    if (withFindings.length > 0) {
-      out.push('## Findings', '');
-      for (const p of withFindings) {
-        out.push(`### ${productTitle(p)}: ${p.verdict}`, '');
-        out.push(`Vendor: ${md(p.vendor)} · manifest: ${md(p.source.file)}`, '');
-        out.push(
-          mdTable(
-            ['Status', 'Rule', 'Message', 'Evidence', 'Location'],
-            attentionFindings(p).map((f) => [
-              `${statusLabel(f.status)}${f.known ? ' (known)' : ''}`,
-              md(f.rule),
-              md(f.message) + (f.waiver ? `<br>${md(waiverText(f))}` : ''),
-              evidenceText(f),
-              `${md(f.source.file)}:${f.source.line}`,
-            ]),
-          ),
-          '',
-        );
-      }
-    }
-  }
 
   if (report.hasUsage) {
     const ps = usageProducts(report);
@@ -168,6 +169,42 @@ export const renderMarkdown: Reporter = (report: Report) => {
         ),
         '',
       );
+  }
+  if (products.length > 0) {
+    out.push('## Vetting', '');
+    out.push(
+      mdTable(
+        ['Product', ...CHECK_TITLES, 'Verdict'],
+        products.map((p) => [productTitle(p), ...VETTING_CHECKS.map((c) => statusLabel(p.checks[c])), `**${p.verdict}**`]),
+      ),
+      '',
+    );
+    out.push('Legend: ✔ pass, ! warn, ✘ fail, ~ waived, – n/a.', '');
+
+    const withFindings = products.filter((p) => attentionFindings(p).length > 0);
+    if (withFindings.length > 0) {
+      out.push('## Findings', '');
+      for (const p of withFindings) {
+        out.push(`### ${productTitle(p)}: ${p.verdict}`, '');
+        out.push(`Vendor: ${md(p.vendor)} · manifest: ${md(p.source.file)}`, '');
+        out.push(
+          mdTable(
+            ['Status', 'Rule', 'Message', 'Evidence', 'Location'],
+            attentionFindings(p).map((f) => [
+              `${statusLabel(f.status)}${f.known ? ' (known)' : ''}`,
+              md(f.rule),
+              md(f.message) + (f.waiver ? `<br>${md(waiverText(f))}` : ''),
+              evidenceText(f),
+              `${md(f.source.file)}:${f.source.line}`,
+            ]),
+          ),
+          '',
+        );
+      }
+    }
+  }
+
+  if (report.hasUsage) {
     if (report.unmatchedApps.length > 0) {
       out.push('## Apps that match no product', '');
       out.push(mdTable(['App', 'Rows'], report.unmatchedApps.map((a) => [md(a.app), int(a.rows)]), ['l', 'r']), '');

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { dollarsOf, type Cents } from '../model/money.js';
-import type { Finding, ProductReport, Report, Status, Verdict } from '../model/types.js';
+import type { Decision, Finding, ProductReport, Report, Status, Verdict } from '../model/types.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
 const ANSI_RE =
@@ -157,4 +157,33 @@ export function waiverText(f: Finding): string {
   return w.expired
     ? `waiver by ${w.approvedBy} expired ${w.expiresOn}: ${w.reason}`
     : `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`;
+}
+
+/** How many decisions the Decisions section shows before "and N more". */
+export const DECISIONS_SHOWN = 25;
+
+/** A decision's recommended action in words: `Right-size to 259 seats`. */
+export function actionText(d: Decision): string {
+  switch (d.action) {
+    case 'sunset':
+      return 'Sunset';
+    case 'fix-before-renewal':
+      return 'Fix before renewal';
+    case 'right-size':
+      return `Right-size to ${int(d.seats)} seats`;
+    case 'retiring':
+      return 'Retiring';
+    case 'renew':
+      return 'Renew';
+  }
+}
+
+/** The parts of the potential savings, each a decision with a saving: sunset savings first, then right-sizing, largest first within each. */
+export function savingsParts(report: Report): { sunset: Decision[]; rightSize: Decision[] } {
+  const withSaving = report.decisions.filter((d) => d.saving !== null);
+  const bySaving = (a: Decision, b: Decision) => b.saving! - a.saving! || (a.product < b.product ? -1 : 1);
+  return {
+    sunset: withSaving.filter((d) => d.action === 'sunset').sort(bySaving),
+    rightSize: withSaving.filter((d) => d.action !== 'sunset').sort(bySaving),
+  };
 }

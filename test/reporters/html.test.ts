@@ -31,9 +31,9 @@ describe('html reporter', () => {
     expect(html).toContain('<h1>Riverside Unified School District</h1>');
     expect(html).toContain('As of <strong>2026-11-23</strong>');
     expect(html).toContain('<code>edvet.policy.yaml</code>');
-    for (const fig of ['$53,660.10', '$16,525.08', '$15,700.10']) expect(html).toContain(fig);
+    for (const fig of ['$53,660.10', '$16,525.08', '$14,500.10']) expect(html).toContain(fig);
     const h2 = all(html, /<h2 id="[^"]+">([^<]*)<\/h2>/g);
-    expect(h2).toEqual(['Headline figures', 'Seats and active users', 'Teacher utilization', 'Where products are used', 'Renewals in the next 90 days', 'Sunset candidates', 'Vetting matrix', 'Findings to act on', 'Inputs and warnings']);
+    expect(h2).toEqual(['Decisions', 'Headline figures', 'Seats and active users', 'Teacher utilization', 'Where products are used', 'Sunset candidates', 'Renewals in the next 90 days', 'Vetting matrix', 'Findings to act on', 'Inputs and warnings']);
   });
 
   it('has headings in order without skipped levels', () => {

@@ -11,7 +11,7 @@ describe('json reporter', () => {
   const data = JSON.parse(text);
 
   it('has the reports.md top-level keys in order, 2-space indent and a trailing newline', () => {
-    expect(Object.keys(data)).toEqual(['schemaVersion', 'generator', 'command', 'asOf', 'policy', 'products', 'unmatchedApps', 'inputs', 'warnings', 'summary']);
+    expect(Object.keys(data)).toEqual(['schemaVersion', 'generator', 'command', 'asOf', 'policy', 'products', 'unmatchedApps', 'inputs', 'warnings', 'decisions', 'summary']);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.startsWith('{\n  "schemaVersion": 1,\n  "generator": {\n    "name": "edvet",')).toBe(true);
     expect(data).not.toHaveProperty('district');

@@ -1,7 +1,7 @@
 /** The headline figures: spend, waste and savings (with usage), and counts by verdict. */
 import type { Report } from '../../model/types.js';
-import { money } from '../util.js';
-import { section, type Section } from './document.js';
+import { money, savingsParts } from '../util.js';
+import { esc, section, type Section } from './document.js';
 
 /** The "Headline figures" section. */
 export function headlineSection(report: Report): Section {
@@ -10,7 +10,7 @@ export function headlineSection(report: Report): Section {
   if (report.hasUsage) {
     items.push(['Annual spend', money(s.annualSpend)]);
     items.push(['Wasted on dormant seats', money(s.wastedSpend)]);
-    items.push(['Potential savings', money(s.potentialSavings), 'sunset plans and right-sizing']);
+    items.push(['Potential savings', money(s.potentialSavings), `${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing`]);
   }
   items.push(['Products reviewed', String(s.products)]);
   items.push(['Approved', String(s.approved)]);
@@ -20,10 +20,20 @@ export function headlineSection(report: Report): Section {
   const cells = items
     .map(([k, v, note]) => `<div><dt>${k}</dt><dd>${v}${note ? `<small>${note}</small>` : ''}</dd></div>`)
     .join('\n');
+  const breakdown: string[] = [];
+  if (report.hasUsage && s.potentialSavings > 0) {
+    const parts = savingsParts(report);
+    const item = (d: { name: string; product: string; saving: number | null }) => `<li>${esc(d.name) || esc(d.product)}: ${money(d.saving)}</li>`;
+    breakdown.push('<h3>Where the potential savings come from</h3>', '<div class="split">');
+    breakdown.push(`<div><p><strong>Sunset savings ${money(s.sunsetSavings)}</strong> (annual cost of the sunset candidates)</p><ul>${parts.sunset.map(item).join('') || '<li>none</li>'}</ul></div>`);
+    breakdown.push(`<div><p><strong>Right-sizing savings ${money(s.rightSizeSavings)}</strong> (seats above the recommended number)</p><ul>${parts.rightSize.map(item).join('') || '<li>none</li>'}</ul></div>`);
+    breakdown.push('</div>', `<p class="meta">${money(s.sunsetSavings)} + ${money(s.rightSizeSavings)} = ${money(s.potentialSavings)} potential savings.</p>`);
+  }
   return section('h-headline', 'Headline figures', 'Headline figures', [
     '<dl class="figures">',
     cells,
     '</dl>',
+    ...breakdown,
     `<p class="meta">Findings: ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived, ${s.findings.pass} pass, ${s.findings['n/a']} not applicable.</p>`,
   ]);
 }
