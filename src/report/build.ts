@@ -13,7 +13,7 @@ import {
   type Status,
   type Summary,
 } from '../model/types.js';
-import type { Rule } from '../rules/define.js';
+import { enabledRules, type Rule } from '../rules/define.js';
 import { applyWaivers, rollUpChecks, ruleInfo, runRule, verdictOf, worstStatus } from '../engine/evaluate.js';
 import { decisionsOf, isSunsetCandidate, savingOf } from '../engine/decisions.js';
 import { renewalOf, sunsetPlan, usageFigures, withRightSizing, type UsageResults } from '../engine/usage.js';
@@ -54,7 +54,7 @@ export function buildReport(input: BuildInput): Report {
     const counts = input.usage?.counts.get(p.id) ?? null;
     const figures = counts ? usageFigures(p, counts) : null;
     const ctx = { policy, asOf, usage: figures, data };
-    let findings: Finding[] = input.rules.map((r) => runRule(r, p, ctx));
+    let findings: Finding[] = enabledRules(input.rules, policy).map((r) => runRule(r, p, ctx));
     findings = applyWaivers(p.id, findings, policy, asOf);
     if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
     const dormantWarn = findings.some((f) => f.rule === 'usage.dormant-seats' && f.status === 'warn');

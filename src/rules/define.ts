@@ -51,6 +51,8 @@ export interface Rule {
   kind: 'vetting' | 'usage' | 'contract';
   /** Every message id the rule may emit, with its status. */
   messages: Messages;
+  /** When given and false for the policy, the rule gives no finding at all (a rule the policy turns on). */
+  enabled?(policy: Policy): boolean;
   evaluate(product: Product, ctx: RuleContext): Outcome;
 }
 
@@ -67,6 +69,7 @@ export function defineRule<const T extends Messages>(rule: {
   check: Check;
   kind: Rule['kind'];
   messages: T;
+  enabled?(policy: Policy): boolean;
   evaluate(product: Product, ctx: RuleContext): OutcomeOf<NoInfer<T>>;
 }): RuleOf<T> {
   return rule;
@@ -85,4 +88,9 @@ export function outcome<const S extends OutcomeStatus, const M extends string>(
 /** True when students use the product. */
 export function hasStudents(p: Product): boolean {
   return p.manifest.audience.includes('students');
+}
+
+/** The rules the policy turns on (a rule without `enabled` always runs). */
+export function enabledRules<R extends Rule>(rules: readonly R[], policy: Policy): R[] {
+  return rules.filter((r) => !r.enabled || r.enabled(policy));
 }

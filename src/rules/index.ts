@@ -5,11 +5,13 @@
 import accessibilityVpat from './accessibility/vpat.js';
 import accessibilityWcag from './accessibility/wcag.js';
 import contractRenewal from './contract/renewal.js';
+import contractReviewDue from './contract/review-due.js';
 import costPerStudent from './cost/per-student.js';
 import type { Rule } from './define.js';
 import evidenceEssaTier from './evidence/essa-tier.js';
 import mobileResponsive from './mobile/responsive.js';
 import privacyCoppa from './privacy/coppa.js';
+import privacyCoppa2025 from './privacy/coppa-2025.js';
 import privacyDataUse from './privacy/data-use.js';
 import privacyDpa from './privacy/dpa.js';
 import privacyStateAddenda from './privacy/state-addenda.js';
@@ -21,6 +23,7 @@ import usageTeacherUtilization from './usage/teacher-utilization.js';
 export const RULES: readonly Rule[] = [
   privacyDpa,
   privacyCoppa,
+  privacyCoppa2025,
   privacyDataUse,
   privacyStateAddenda,
   ssoIntegration,
@@ -33,6 +36,7 @@ export const RULES: readonly Rule[] = [
   usageDormantSeats,
   usageTeacherUtilization,
   contractRenewal,
+  contractReviewDue,
 ];
 
 /** Every rule id, in report order. */

@@ -13,9 +13,11 @@ const text = z.string({ error: 'expected a text' }).regex(/\S/, { error: 'expect
 export const RuleTextSchema = z.strictObject({
   title: text,
   description: text,
-  policy_keys: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, { error: 'expected a policy key path such as usage.semester_days' })),
+  policy_keys: z.array(z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/, { error: 'expected a policy key path such as usage.semester_days' })),
   remediation: text,
   messages: z.record(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a message id (lowercase, digits, hyphens)' }), text),
+  /** Dates a rule reads as data (e.g. a regulation's compliance date), name → `YYYY-MM-DD`. */
+  dates: z.record(z.string().regex(/^[a-z_]+$/), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })).optional(),
 });
 
 /** One WCAG success criterion of rules/wcag-criteria.yaml. */
