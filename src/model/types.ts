@@ -144,6 +144,23 @@ export interface Decision {
   reason: string;
 }
 
+/** A product a money table lists but its headline figure leaves out, and why. */
+export interface LeftOut {
+  product: string;
+  name: string;
+  amount: Cents;
+  why: string;
+}
+
+/** How a money column of the usage table reconciles with its headline figure: listed total − left out = headline. */
+export interface Reconciliation {
+  /** Sum of the column over the products with usage figures. */
+  listed: Cents;
+  /** The summary figure. */
+  headline: Cents;
+  leftOut: LeftOut[];
+}
+
 /** Metadata of one rule, as `rules/` and the SARIF/JUnit reporters need it. */
 export interface RuleInfo {
   id: string;
@@ -173,6 +190,8 @@ export interface Report {
   rules: RuleInfo[];
   /** True when usage exports were given (usage sections are shown). */
   hasUsage: boolean;
+  /** How the usage table's annual cost, wasted spend and right-size saving columns add up to the headline figures (null without usage). */
+  reconciliation: { annualCost: Reconciliation; wastedSpend: Reconciliation; rightSizeSaving: Reconciliation } | null;
   /** What the board must decide, by decide-by then product id (empty without usage). */
   decisions: Decision[];
   summary: Summary;

@@ -80,6 +80,7 @@ export function buildReport(input: BuildInput): Report {
       renewal: input.renewals ? renewalOf(p, policy, asOf) : null,
     };
   });
+  const summary = summarise(products, input.products);
   return {
     schemaVersion: 1,
     generator: { name: 'edvet', version: input.version },
@@ -102,7 +103,48 @@ export function buildReport(input: BuildInput): Report {
     rules: input.rules.map((r) => ruleInfo(r, data)),
     hasUsage: input.usage !== null,
     decisions: input.usage !== null ? decisionsOf(products, asOf, policy.usage.semester_days) : [],
-    summary: summarise(products, input.products),
+    reconciliation: input.usage !== null ? reconcile(products, summary) : null,
+    summary,
+  };
+}
+
+/** Whether a product's annual cost counts in `annualSpend`: the district pays for it now. */
+function inAnnualSpend(status: string): boolean {
+  return ['pilot', 'active', 'sunsetting'].includes(status);
+}
+
+/** Whether a product's wasted spend counts in `wastedSpend`: the dormant-seats rule applies to it. */
+function inWastedSpend(r: ProductReport): boolean {
+  return r.findings.some((f) => f.rule === 'usage.dormant-seats' && f.status !== 'n/a');
+}
+
+/** The usage table's money columns against the headline figures, naming each product the headline leaves out. */
+export function reconcile(reports: ProductReport[], s: Summary): NonNullable<Report['reconciliation']> {
+  const listed = reports.filter((r) => r.usage !== null);
+  const annualOut = listed.filter((r) => !inAnnualSpend(r.status) && r.usage!.annualCost !== 0);
+  const wastedOut = listed.filter((r) => !inWastedSpend(r) && (r.usage!.wastedSpend ?? 0) !== 0);
+  const rightSizeOut = listed.filter((r) => (r.usage!.rightSizeSaving ?? 0) > 0 && (isSunsetCandidate(r) || savingOf(r) === null));
+  return {
+    annualCost: {
+      listed: listed.reduce((n, r) => n + r.usage!.annualCost, 0),
+      headline: s.annualSpend,
+      leftOut: annualOut.map((r) => ({ product: r.id, name: r.name, amount: r.usage!.annualCost, why: `status ${r.status}: the district does not pay for it now` })),
+    },
+    wastedSpend: {
+      listed: listed.reduce((n, r) => n + (r.usage!.wastedSpend ?? 0), 0),
+      headline: s.wastedSpend,
+      leftOut: wastedOut.map((r) => ({ product: r.id, name: r.name, amount: r.usage!.wastedSpend!, why: `status ${r.status}: the dormant-seats rule does not apply` })),
+    },
+    rightSizeSaving: {
+      listed: listed.reduce((n, r) => n + Math.max(0, r.usage!.rightSizeSaving ?? 0), 0),
+      headline: s.rightSizeSavings,
+      leftOut: rightSizeOut.map((r) => ({
+        product: r.id,
+        name: r.name,
+        amount: r.usage!.rightSizeSaving!,
+        why: isSunsetCandidate(r) ? 'a sunset candidate: its whole annual cost counts as sunset savings instead' : `status ${r.status}: its saving was decided before this audit`,
+      })),
+    },
   };
 }
 
@@ -130,9 +172,9 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
   reports.forEach((r, i) => {
     for (const f of r.findings) findings[f.status] += 1;
     const p = products[i];
-    if (['pilot', 'active', 'sunsetting'].includes(p.manifest.status)) annualSpend += p.annualCost ?? 0;
+    if (inAnnualSpend(p.manifest.status)) annualSpend += p.annualCost ?? 0;
     // Only seats the district is paying for now (the dormant-seats rule applies) count as wasted.
-    if (r.findings.some((f) => f.rule === 'usage.dormant-seats' && f.status !== 'n/a')) wasted += r.usage?.wastedSpend ?? 0;
+    if (inWastedSpend(r)) wasted += r.usage?.wastedSpend ?? 0;
     // One definition of a product's saving, shared with the decisions, so their savings add up to this total.
     const saving = savingOf(r) ?? 0;
     if (isSunsetCandidate(r)) {

@@ -30,8 +30,8 @@ function usageSections(report: Report): Section[] {
   if (!report.hasUsage) return [];
   const ps = usageProducts(report);
   const sections = [
-    seatsSection(ps),
-    utilizationSection(ps, report.thresholds.teacherUtilizationMin),
+    seatsSection(report, ps),
+    utilizationSection(report, ps),
     whereUsedSection(report),
     sunsetSection(report),
     renewalsSection(report),

@@ -13,6 +13,8 @@ import {
   DECISIONS_SHOWN,
   savingsParts,
   attentionFindings,
+  reconcileNotes,
+  evidenceParts,
   htmlText,
   int,
   money,
@@ -46,7 +48,8 @@ export function mdTable(head: string[], rows: string[][], align?: ('l' | 'r')[])
 const CHECK_TITLES = ['Privacy', 'SSO', 'Accessibility', 'Cost', 'Evidence', 'Mobile', 'Standards'];
 
 function evidenceText(f: Finding): string {
-  return `${md(f.evidence.field)}: ${md(valueText(f.evidence.value))} (expected ${md(valueText(f.evidence.expected))})`;
+  const e = evidenceParts(f);
+  return `${md(f.evidence.field)}: ${md(e.value)} (expected ${md(e.expected)})`;
 }
 
 function productTitle(p: ProductReport): string {
@@ -107,24 +110,26 @@ export const renderMarkdown: Reporter = (report: Report) => {
 
   if (report.hasUsage) {
     const ps = usageProducts(report);
+    const rec = report.reconciliation;
     if (ps.length > 0) {
       out.push('## Usage', '', 'Most wasted spend first.', '');
       out.push(
         mdTable(
-          ['Product', 'Seats', 'Active users', 'Dormant seats', 'Dormant', 'Annual cost', 'Wasted', 'Cost per active user', 'Teacher utilization', 'Recommended seats', 'Last seen', 'Status'],
+          ['Product', 'Seats', `Active users (last ${report.thresholds.activeWindowDays} school days)`, 'Dormant seats', 'Dormant', 'Annual cost', 'Wasted', 'Cost per active user', `Teacher utilization (last ${report.thresholds.semesterDays} school days)`, 'Recommended seats', 'Right-size saving', 'Last seen', 'Status'],
           ps.map((p) => {
             const u = p.usage!;
             const st = p.checks.usage;
             return [
               productTitle(p), int(u.seats), int(u.activeUsers), int(u.dormantSeats), pct(u.dormantRatio), money(u.annualCost),
-              money(u.wastedSpend), money(u.costPerActiveUser), pct(u.teacherUtilization), int(u.recommendedSeats), md(u.lastSeen ?? '–'),
+              money(u.wastedSpend), money(u.costPerActiveUser), pct(u.teacherUtilization), int(u.recommendedSeats), money(u.rightSizeSaving), md(u.lastSeen ?? '–'),
               [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–',
             ];
-          }),
-          ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+          }).concat(rec ? [['**Total**', '', '', '', '', `**${money(rec.annualCost.listed)}**`, `**${money(rec.wastedSpend.listed)}**`, '', '', '', `**${money(rec.rightSizeSaving.listed)}**`, '', '']] : []),
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
         ),
         '',
       );
+      if (rec) out.push(md(reconcileNotes(rec).join(' ')), '');
       out.push(`Policy minimum teacher utilization: ${pct(report.thresholds.teacherUtilizationMin)}; dormant warning at ${pct(report.thresholds.dormantWarnRatio)} of seats.`, '');
     }
     const where = breakdownProducts(report);

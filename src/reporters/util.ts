@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { dollarsOf, type Cents } from '../model/money.js';
-import type { Decision, Finding, ProductReport, Report, Status, Verdict } from '../model/types.js';
+import type { Decision, Finding, ProductReport, Reconciliation, Report, Status, Verdict } from '../model/types.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
 const ANSI_RE =
@@ -186,4 +186,34 @@ export function savingsParts(report: Report): { sunset: Decision[]; rightSize: D
     sunset: withSaving.filter((d) => d.action === 'sunset').sort(bySaving),
     rightSize: withSaving.filter((d) => d.action !== 'sunset').sort(bySaving),
   };
+}
+
+/** Evidence fields whose value is a 0..1 share, shown as a percent. */
+const RATIO_FIELDS = new Set(['usage.teacher_utilization', 'usage.dormant_ratio']);
+
+/** An evidence value and its expectation in words: a share as a percent (`11.7%`, `>= 30.0%`), anything else as {@link valueText}. */
+export function evidenceParts(f: Finding): { value: string; expected: string } {
+  const { field, value, expected } = f.evidence;
+  if (!RATIO_FIELDS.has(field)) return { value: valueText(value), expected: valueText(expected) };
+  const m = typeof expected === 'string' ? /^([<>]=?)\s*([0-9.]+)$/.exec(expected) : null;
+  return {
+    value: typeof value === 'number' ? pct(value) : valueText(value),
+    expected: m ? `${m[1]} ${pct(Number(m[2]))}` : valueText(expected),
+  };
+}
+
+/** The plain-text footnote that reconciles a money column's total with its headline figure (escape it for the format). */
+export function reconcileNote(column: string, headline: string, r: Reconciliation): string {
+  if (r.leftOut.length === 0) return `The ${column} total equals the headline ${headline}.`;
+  const names = r.leftOut.map((o) => `${clean(o.name) || clean(o.product)} (${money(o.amount)}, ${o.why})`).join('; ');
+  return `The ${column} total of ${money(r.listed)} includes ${names}; without ${r.leftOut.length === 1 ? 'it' : 'them'}, the total is the headline ${headline} of ${money(r.headline)}.`;
+}
+
+/** The footnotes of the usage table: annual cost, wasted spend and right-size saving against their headline figures. */
+export function reconcileNotes(rec: NonNullable<Report['reconciliation']>): string[] {
+  return [
+    reconcileNote('annual cost', 'annual spend', rec.annualCost),
+    reconcileNote('wasted spend', 'wasted on dormant seats', rec.wastedSpend),
+    reconcileNote('right-size saving', 'right-sizing savings', rec.rightSizeSaving),
+  ];
 }

@@ -43,8 +43,8 @@ ${parts.join('\n')}
 </figure>`;
 }
 
-/** Teacher utilization per product against the policy minimum `min` (products whose utilization is known). */
-export function utilizationChart(ps: readonly ProductReport[], min: number): string {
+/** Teacher utilization per product against the policy minimum `min` (products whose utilization is known); `below` marks the bars whose rule failed. */
+export function utilizationChart(ps: readonly ProductReport[], min: number, below: (p: ProductReport) => boolean): string {
   const W = 360;
   const barMax = 190;
   const block = 46;
@@ -56,7 +56,7 @@ export function utilizationChart(ps: readonly ProductReport[], min: number): str
     const u = p.usage!.teacherUtilization!;
     const y = top + i * block;
     const w = Math.max(u > 0 ? 1 : 0, Math.min(1, u) * barMax);
-    const low = u < min;
+    const low = below(p);
     parts.push(`<text x="0" y="${y + 13}" class="lbl">${esc(short(p.name || p.id, 40))}</text>`);
     parts.push(`<rect x="0" y="${y + 20}" width="${barMax}" height="15" class="track"/>`);
     if (w > 0) parts.push(`<rect x="0" y="${y + 20}" width="${w.toFixed(1)}" height="15" class="${low ? 'low' : 'ok'}"/>`);

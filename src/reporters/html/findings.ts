@@ -1,10 +1,11 @@
 /** "Findings to act on": every warning and failure per product, with evidence, location and remedy. */
 import type { Finding, ProductReport } from '../../model/types.js';
-import { attentionFindings, clean, valueText, waiverText } from '../util.js';
+import { attentionFindings, clean, evidenceParts, waiverText } from '../util.js';
 import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
 function evidenceHtml(f: Finding): string {
-  return `<code>${esc(f.evidence.field)}</code>: ${esc(valueText(f.evidence.value))}<br>expected: ${esc(valueText(f.evidence.expected))}`;
+  const e = evidenceParts(f);
+  return `<code>${esc(f.evidence.field)}</code>: ${esc(e.value)}<br>expected: ${esc(e.expected)}`;
 }
 
 function row(f: Finding): string {

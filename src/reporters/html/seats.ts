@@ -1,6 +1,6 @@
 /** "Seats and active users": the seats chart and its table, most wasted spend first. */
-import type { ProductReport } from '../../model/types.js';
-import { int, money, pct } from '../util.js';
+import type { ProductReport, Reconciliation, Report } from '../../model/types.js';
+import { int, money, pct, reconcileNotes } from '../util.js';
 import { seatsChart } from './charts.js';
 import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
@@ -9,9 +9,15 @@ function row(p: ProductReport): string {
   return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${int(u.activeUsers)}</td><td class="num">${int(u.dormantSeats)}</td><td class="num">${pct(u.dormantRatio)}</td><td class="num">${money(u.annualCost)}</td><td class="num">${money(u.wastedSpend)}</td><td class="num">${money(u.costPerActiveUser)}</td><td class="num">${int(u.recommendedSeats)}</td><td class="num">${money(u.rightSizeSaving)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
 }
 
+function totalRow(report: Report): string {
+  const rec = report.reconciliation;
+  return `<tr class="total"><th scope="row">Total</th><td></td><td></td><td></td><td></td><td class="num">${money(rec?.annualCost.listed)}</td><td class="num">${money(rec?.wastedSpend.listed)}</td><td></td><td></td><td class="num">${money(rec?.rightSizeSaving.listed)}</td><td></td><td></td></tr>`;
+}
+
 /** The seats section over the products with usage figures (`usageProducts`, already in chart order). */
-export function seatsSection(ps: readonly ProductReport[]): Section {
-  const body = ['<p>Products sorted by spend on dormant seats (seats with no sign-in in the active window), most first.</p>'];
+export function seatsSection(report: Report, ps: readonly ProductReport[]): Section {
+  const days = report.thresholds.activeWindowDays;
+  const body = [`<p>Products sorted by spend on dormant seats (seats with no sign-in in the last ${days} school days), most first.</p>`];
   if (ps.length === 0) body.push('<p>No product has usage figures.</p>');
   else {
     body.push(
@@ -19,10 +25,12 @@ export function seatsSection(ps: readonly ProductReport[]): Section {
       dataTable(
         'Seats and active users table',
         'Seats, active users and wasted spend per product (the data of the chart above)',
-        ['Product', ['Seats', 'num'], ['Active users', 'num'], ['Dormant seats', 'num'], ['Dormant share', 'num'], ['Annual cost', 'num'], ['Wasted spend', 'num'], ['Cost per active user', 'num'], ['Recommended seats', 'num'], ['Right-size saving', 'num'], 'Last sign-in', 'Usage status'],
-        ps.map(row),
+        ['Product', ['Seats', 'num'], [`Active users (last ${days} school days)`, 'num'], ['Dormant seats', 'num'], ['Dormant share', 'num'], ['Annual cost', 'num'], ['Wasted spend', 'num'], ['Cost per active user', 'num'], ['Recommended seats', 'num'], ['Right-size saving', 'num'], 'Last sign-in', 'Usage status'],
+        [...ps.map(row), totalRow(report)],
       ),
     );
+    const rec = report.reconciliation;
+    if (rec) body.push(`<p class="meta foot">${esc(reconcileNotes(rec).join(' '))}</p>`);
   }
   return section('h-seats', 'Seats', 'Seats and active users', body);
 }

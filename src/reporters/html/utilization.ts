@@ -1,31 +1,48 @@
-/** "Teacher utilization": the utilization chart against the policy minimum, and its table. */
-import type { ProductReport } from '../../model/types.js';
+/** "Teacher utilization": the utilization chart against the policy minimum over the products its rule measures, its table, and the products it does not measure. */
+import type { Finding, ProductReport, Report } from '../../model/types.js';
 import { int, pct } from '../util.js';
 import { utilizationChart } from './charts.js';
-import { dataTable, productLabel, section, type Section } from './document.js';
+import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
-/** The utilization section over the products with usage figures; `min` is the policy's minimum. */
-export function utilizationSection(ps: readonly ProductReport[], min: number): Section {
-  const withUtil = ps.filter((p) => p.usage!.teacherUtilization !== null);
-  const noUtil = ps.filter((p) => p.usage!.teacherUtilization === null);
-  const body = [`<p>Share of teachers with access who signed in this semester. The policy minimum is ${pct(min)}; an active product below it is a sunset candidate.</p>`];
-  if (withUtil.length > 0) body.push(utilizationChart(withUtil, min));
-  if (ps.length > 0) {
-    const rows = ps.map((p) => {
+/** The product's usage.teacher-utilization finding. */
+export function utilizationFinding(p: ProductReport): Finding | undefined {
+  return p.findings.find((f) => f.rule === 'usage.teacher-utilization');
+}
+
+/** The utilization section over the products with usage figures; the minimum and the window come from the report. */
+export function utilizationSection(report: Report, ps: readonly ProductReport[]): Section {
+  const min = report.thresholds.teacherUtilizationMin;
+  const days = report.thresholds.semesterDays;
+  // Why: a chart shows only products its rule applies to (reports.md "Figures that agree"); the rest are "not measured".
+  const measured = ps.filter((p) => {
+    const f = utilizationFinding(p);
+    return f !== undefined && f.status !== 'n/a' && p.usage!.teacherUtilization !== null;
+  });
+  const notMeasured = ps.filter((p) => !measured.includes(p));
+  const body = [`<p>Share of teachers with access who signed in during the last ${days} school days. The policy minimum is ${pct(min)}; an active product whose rule fails is a sunset candidate.</p>`];
+  if (measured.length > 0) {
+    body.push(utilizationChart(measured, min, (p) => utilizationFinding(p)?.status === 'fail'));
+    const rows = measured.map((p) => {
       const u = p.usage!;
-      const t = u.teacherUtilization;
-      const note = t === null ? 'unknown' : t < min ? 'below the minimum' : 'meets the minimum';
-      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${int(u.activeTeachers)}</td><td class="num">${pct(t)}</td><td>${note}</td></tr>`;
+      const f = utilizationFinding(p)!;
+      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${int(u.semesterActiveTeachers)}</td><td class="num">${pct(u.teacherUtilization)}</td><td>${badge(f.status)}${f.status === 'fail' ? ' below the minimum' : ''}</td></tr>`;
     });
     body.push(
       dataTable(
         'Teacher utilization table',
-        `Teacher utilization per product against the ${pct(min)} minimum (the data of the chart above)`,
-        ['Product', ['Teachers with access', 'num'], ['Active teachers', 'num'], ['Utilization', 'num'], 'Against the minimum'],
+        `Teacher utilization per product, last ${days} school days, against the ${pct(min)} minimum (the data of the chart above)`,
+        ['Product', ['Teachers with access', 'num'], [`Active teachers (last ${days} school days)`, 'num'], ['Utilization', 'num'], 'Rule'],
         rows,
       ),
     );
-    if (noUtil.length > 0) body.push(`<p class="meta">Not charted (teachers with access unknown): ${noUtil.map(productLabel).join(', ')}.</p>`);
+  } else body.push('<p>The rule measures no product.</p>');
+  if (notMeasured.length > 0) {
+    const items = notMeasured.map((p) => {
+      const f = utilizationFinding(p);
+      const why = f && f.status === 'n/a' ? f.message : p.usage!.teacherUtilization === null ? 'teachers with access unknown' : 'not evaluated';
+      return `<li>${productLabel(p)}: ${esc(why)}</li>`;
+    });
+    body.push(`<h3>Not measured</h3>`, `<ul class="notmeasured">${items.join('')}</ul>`);
   }
   return section('h-util', 'Teacher utilization', 'Teacher utilization', body);
 }

@@ -23,7 +23,7 @@ export default defineRule({
     const active = usage.semesterActiveTeachers ?? 0;
     const util = active / withAccess;
     const params = { active, total: withAccess, pct: Math.round(util * 1000) / 10, min_pct: Math.round(min * 100), days: policy.usage.semester_days };
-    const field = 'deployed_on';
+    const field = 'usage.teacher_utilization';
     // Why: the guide's sunset rule: under 30 % of teachers after a semester means the tool did not take.
     if (util < min) return outcome('fail', 'below', { field, value: Math.round(util * 10000) / 10000, expected }, params);
     return outcome('pass', 'meets', { field, value: Math.round(util * 10000) / 10000, expected }, params);

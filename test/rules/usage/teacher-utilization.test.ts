@@ -4,10 +4,10 @@ import { ruleTester } from '../rule-tester.js';
 const use = (teachersWithAccess: number | null, semesterActiveTeachers: number | null, inUseForSemester = true) => ({ teachersWithAccess, semesterActiveTeachers, inUseForSemester });
 
 ruleTester(rule, [
-  { name: 'utilization at the minimum (3 of 10 = 0.30)', fixture: 'active-deployed', usage: use(10, 3), status: 'pass', message: 'meets', field: 'deployed_on', value: 0.3, params: { active: 3, total: 10, pct: 30, min_pct: 30, days: 90 } },
-  { name: 'below the minimum is a sunset candidate', fixture: 'active-deployed', usage: use(20, 5), status: 'fail', message: 'below', field: 'deployed_on', value: 0.25, params: { active: 5, total: 20, pct: 25 }, line: 'deployed_on:' },
-  { name: 'the minimum follows the policy', fixture: 'active-deployed', usage: use(20, 5), policy: { usage: { teacher_utilization_min: 0.25 } }, status: 'pass', message: 'meets', field: 'deployed_on' },
-  { name: 'utilization rounded to 4 places in the evidence', fixture: 'active-deployed', usage: use(3, 1), status: 'pass', message: 'meets', field: 'deployed_on', value: 0.3333 },
+  { name: 'utilization at the minimum (3 of 10 = 0.30)', fixture: 'active-deployed', usage: use(10, 3), status: 'pass', message: 'meets', field: 'usage.teacher_utilization', value: 0.3, params: { active: 3, total: 10, pct: 30, min_pct: 30, days: 90 } },
+  { name: 'below the minimum is a sunset candidate', fixture: 'active-deployed', usage: use(20, 5), status: 'fail', message: 'below', field: 'usage.teacher_utilization', value: 0.25, params: { active: 5, total: 20, pct: 25 }, line: 'usage:' },
+  { name: 'the minimum follows the policy', fixture: 'active-deployed', usage: use(20, 5), policy: { usage: { teacher_utilization_min: 0.25 } }, status: 'pass', message: 'meets', field: 'usage.teacher_utilization' },
+  { name: 'utilization rounded to 4 places in the evidence', fixture: 'active-deployed', usage: use(3, 1), status: 'pass', message: 'meets', field: 'usage.teacher_utilization', value: 0.3333 },
   { name: 'teachers with access unknown', fixture: 'active-deployed', usage: use(null, null), status: 'warn', message: 'unknown', field: 'usage.licensed_teachers' },
   { name: 'zero teachers with access', fixture: 'with-schools', usage: use(0, 0), status: 'warn', message: 'zero', field: 'schools', line: 'schools:' },
   { name: 'not in use for a semester yet', fixture: 'active-deployed', usage: use(10, 0, false), status: 'n/a', message: 'na-too-new', field: 'deployed_on' },
