@@ -37,6 +37,38 @@ function longDate(iso: string): string {
   return Number.isNaN(t) ? iso : LONG_DATE.format(new Date(t));
 }
 
+/**
+ * A data value as prose of a Markdown letter: plain text that pastes cleanly
+ * into an e-mail (no backslash escapes, no HTML entities); only a value that
+ * could form markup (a tag, a link, code or a heading) is escaped as in tables.
+ */
+function prose(value: unknown): string {
+  const s = clean(value).trim();
+  return /<[A-Za-z/!?]|\]\(|`|^#|&[A-Za-z#0-9]+;/.test(s) ? md(value) : s;
+}
+
+/** `a, b or c` */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** A requirement or manifest value in words a vendor reads: `>= 2.1` → `2.1 or later`, an object of lists as a sentence, never JSON. */
+export function inWords(v: unknown): string {
+  if (typeof v === 'string') {
+    const m = /^(>=|<=|>|<)\s*(.+)$/.exec(v.trim());
+    if (m) return { '>=': `at least ${m[2]}`, '<=': `at most ${m[2]}`, '>': `more than ${m[2]}`, '<': `less than ${m[2]}` }[m[1]]!;
+    return v;
+  }
+  if (Array.isArray(v)) return v.length === 0 ? '(none)' : orList(v.map(inWords));
+  if (v !== null && typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k.replace(/_/g, ' ')}: ${inWords(x)}`)
+      .join('; ');
+  }
+  return valueText(v);
+}
+
 interface RuleTitleLookup {
   (f: Finding): string;
 }
@@ -99,14 +131,14 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
   const t = titleLookup(report);
   const p = c.product;
   const out: string[] = [];
-  out.push(`# Review of ${md(p.name)}: not approved`, '');
-  out.push(`**To:** ${md(c.vendor)}${c.contact ? `, ${md(c.contact)}` : ''}  `);
-  out.push(`**From:** ${md(c.from)}${c.fromContact ? `, ${md(c.fromContact)}` : ''}  `);
-  out.push(`**Date:** ${md(longDate(c.date))}  `);
-  out.push(`**Product:** ${md(p.name)} (catalog id ${md(p.id)}, ${md(p.category)})`, '');
-  out.push(`Dear ${md(c.vendor)},`, '');
+  out.push(`# Review of ${prose(p.name)}: not approved`, '');
+  out.push(`**To:** ${prose(c.vendor)}${c.contact ? `, ${prose(c.contact)}` : ''}  `);
+  out.push(`**From:** ${prose(c.from)}${c.fromContact ? `, ${prose(c.fromContact)}` : ''}  `);
+  out.push(`**Date:** ${prose(longDate(c.date))}  `);
+  out.push(`**Product:** ${prose(p.name)} (catalog id ${prose(p.id)}, ${prose(p.category)})`, '');
+  out.push(`Dear ${prose(c.vendor)},`, '');
   out.push(
-    `${c.from === 'the district' ? 'The district' : md(c.from)} reviewed ${md(p.name)} against its procurement checklist (privacy, single sign-on, accessibility, cost, evidence of effectiveness, mobile access and standards alignment) as of ${md(longDate(c.date))}, using the product manifest ${md(p.source.file)}. ${verdictSentence(c)}`,
+    `${c.from === 'the district' ? 'The district' : prose(c.from)} reviewed ${prose(p.name)} against its procurement checklist (privacy, single sign-on, accessibility, cost, evidence of effectiveness, mobile access and standards alignment) as of ${prose(longDate(c.date))}, using the product's manifest. ${verdictSentence(c)}`,
     '',
   );
   if (c.failed.length > 0) {
@@ -114,7 +146,7 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
     out.push(
       mdTable(
         ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'],
-        c.failed.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(valueText(f.evidence.value))}`, md(valueText(f.evidence.expected)), md(f.message)]),
+        c.failed.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(inWords(f.evidence.value))}`, md(inWords(f.evidence.expected)), md(f.message)]),
       ),
       '',
     );
@@ -124,32 +156,32 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
     out.push(
       mdTable(
         ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'],
-        c.warned.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(valueText(f.evidence.value))}`, md(valueText(f.evidence.expected)), md(f.message)]),
+        c.warned.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(inWords(f.evidence.value))}`, md(inWords(f.evidence.expected)), md(f.message)]),
       ),
       '',
     );
   }
   if (c.adaDeadline) {
     out.push(
-      `Accessibility has a fixed deadline: the district must meet the ADA Title II web accessibility requirement (WCAG 2.1 AA) by ${md(longDate(c.adaDeadline))}, so it cannot adopt a product that does not conform.`,
+      `Accessibility has a fixed deadline: the district must meet the ADA Title II web accessibility requirement (WCAG 2.1 AA) by ${prose(longDate(c.adaDeadline))}, so it cannot adopt a product that does not conform.`,
       '',
     );
   }
   out.push('## What to send for reconsideration', '');
   if (c.remediation.length === 0) out.push('- An updated product manifest answering the findings above.');
-  for (const r of c.remediation) out.push(`- **${md(r.title)}:** ${md(r.text)}`);
+  for (const r of c.remediation) out.push(`- **${prose(r.title)}:** ${prose(r.text)}`);
   out.push('');
   out.push(
-    `When we receive these, ${c.from === 'the district' ? 'the district' : md(c.from)} will review ${md(p.name)} again against the same checklist and let you know the outcome. Please reply to ${c.fromContact ? md(c.fromContact) : 'this letter'} with the documents or any questions.`,
+    `When we receive these, ${c.from === 'the district' ? 'the district' : prose(c.from)} will review ${prose(p.name)} again against the same checklist and let you know the outcome. Please reply to ${c.fromContact ? prose(c.fromContact) : 'this letter'} with the documents or any questions.`,
     '',
   );
-  out.push('Sincerely,', '', md(c.from) + (c.fromContact ? `  \n${md(c.fromContact)}` : ''), '');
+  out.push('Sincerely,', '', prose(c.from) + (c.fromContact ? `  \n${prose(c.fromContact)}` : ''), '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 function findingsTable(label: string, caption: string, fs: Finding[], t: RuleTitleLookup): string {
   const rows = fs.map(
-    (f) => `<tr><th scope="row">${esc(t(f))}</th><td><code>${esc(f.evidence.field)}</code>: ${esc(valueText(f.evidence.value))}</td><td>${esc(valueText(f.evidence.expected))}</td><td>${esc(f.message)}</td></tr>`,
+    (f) => `<tr><th scope="row">${esc(t(f))}</th><td><code>${esc(f.evidence.field)}</code>: ${esc(inWords(f.evidence.value))}</td><td>${esc(inWords(f.evidence.expected))}</td><td>${esc(f.message)}</td></tr>`,
   );
   return dataTable(label, caption, ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'], rows);
 }
@@ -172,7 +204,7 @@ function renderHtmlLetter(c: LetterContent, report: Report): string {
 <dt>Product</dt><dd>${esc(p.name)} (catalog id <code>${esc(p.id)}</code>, ${esc(p.category)})</dd>
 </dl>
 <p>Dear ${esc(c.vendor)},</p>
-<p>${from} reviewed ${esc(p.name)} against its procurement checklist (privacy, single sign-on, accessibility, cost, evidence of effectiveness, mobile access and standards alignment) as of ${esc(longDate(c.date))}, using the product manifest <code>${esc(p.source.file)}</code>. ${esc(verdictSentence(c))}</p>`);
+<p>${from} reviewed ${esc(p.name)} against its procurement checklist (privacy, single sign-on, accessibility, cost, evidence of effectiveness, mobile access and standards alignment) as of ${esc(longDate(c.date))}, using the product's manifest. ${esc(verdictSentence(c))}</p>`);
   if (c.failed.length > 0) parts.push(`<h2>Requirements not met</h2>\n${findingsTable('Requirements not met', 'Requirements the product did not meet', c.failed, t)}`);
   if (c.warned.length > 0) parts.push(`<h2>Also needing attention</h2>\n${findingsTable('Requirements needing attention', 'Requirements that need attention before approval', c.warned, t)}`);
   if (c.adaDeadline)

@@ -40,7 +40,7 @@ describe('renderLetter', () => {
     expect(md).toContain('**Date:** November 23, 2026');
     expect(md).toContain('# Review of WordWise Reader: not approved');
     expect(md).toContain('It was not approved');
-    expect(md).toContain('| WCAG 2.1 AA conformance | accessibility.wcag\\_version: 2.0 | &gt;= 2.1 | Conforms to WCAG 2.0 AA; the policy requires WCAG 2.1 AA |');
+    expect(md).toContain('| WCAG 2.1 AA conformance | accessibility.wcag\\_version: 2.0 | at least 2.1 | Conforms to WCAG 2.0 AA; the policy requires WCAG 2.1 AA |');
     expect(md).toContain('## Also needing attention');
     expect(md).toContain('| Current VPAT |');
     expect(md).toContain('**WCAG 2.1 AA conformance:** Provide a current accessibility conformance report');
@@ -94,5 +94,13 @@ describe('renderLetter', () => {
       expect(html).not.toMatch(/<script|<img|onerror=alert\(1\)>/);
       expect(html).not.toContain('\u001b');
     }
+  });
+});
+
+describe('letters in plain words', () => {
+  it('writes a requirement object as words, never JSON, and prose without escapes or entities', async () => {
+    const { inWords } = await import('../../src/reporters/letters.js');
+    expect(inWords({ providers: ['classlink', 'google'], protocols: ['saml'] })).toBe('providers: classlink or google; protocols: saml');
+    expect(inWords('>= 2.1')).toBe('at least 2.1');
   });
 });
