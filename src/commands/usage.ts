@@ -119,7 +119,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const catalog = catalogFor(ctx, [catalogPath]);
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
-  const warnings = [...catalog.warnings, ...(usage ? inputWarnings(usage.inputs) : [])];
+  const warnings = [...catalog.warnings, ...(usage ? [...inputWarnings(usage.inputs), ...usage.unmatchedWarnings] : [])];
   const rules = RULES.filter((r) => r.kind === 'vetting' || (usage && r.kind === 'usage') || (r.kind === 'contract' && command !== 'usage'));
   const report = buildReport({
     command,

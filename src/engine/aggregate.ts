@@ -8,6 +8,7 @@
  * with distinct users × products and apps, never with rows, and a row of a
  * user and app already seen allocates nothing.
  */
+import { splitUnmatched, type UnmatchedSplit } from '../model/identifiers.js';
 import type { DayNumber } from '../model/dates.js';
 import type { SafePattern } from '../model/pattern.js';
 import type { Role } from '../model/roles.js';
@@ -107,18 +108,18 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     return slot;
   }
 
-  /** Apps that matched no product, with their used rows: most rows first, then by name (code-point order); at most `limit`. App names are not user data. */
-  unmatchedApps(limit = 20): UnmatchedApp[] {
+  /**
+   * Apps that matched no product, with their used rows: most rows first, then by name (code-point order); at most
+   * `limit`. Values that look like a user identifier (an e-mail, `User: Name`) are only counted (model/identifiers.ts).
+   */
+  unmatchedApps(limit = 20): UnmatchedSplit {
     const byApp = new Map<string, number>();
     for (let s = 0; s < this.slotApp.length; s++) {
       if (this.slotProduct[s] >= 0) continue;
       const app = this.slotApp[s];
       byApp.set(app, (byApp.get(app) ?? 0) + this.slotRows[s]);
     }
-    return [...byApp]
-      .map(([app, rows]) => ({ app, rows }))
-      .sort((a, b) => b.rows - a.rows || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0))
-      .slice(0, Math.max(0, limit));
+    return splitUnmatched(byApp, limit);
   }
 
   /** The sign-in figures of product `p` (0..productCount-1) for the given windows (rules.md, "Usage rules"). */

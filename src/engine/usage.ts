@@ -4,6 +4,7 @@
  * product's usage figures, sunset plan and renewal. Pure: no I/O, no clock.
  * Money is in cents, each figure rounded once where it is computed.
  */
+import { unmatchedWarnings, type UnmatchedSplit } from '../model/identifiers.js';
 import { compileSafePattern, type SafePattern } from '../model/pattern.js';
 import type { Policy } from '../load/schema/policy.js';
 import { SchoolCalendar } from '../model/calendar.js';
@@ -23,12 +24,14 @@ export interface UsageResults {
   counts: Map<string, UsageCounts>;
   inputs: InputReport[];
   unmatchedApps: UnmatchedApp[];
+  /** Warnings about unmatched apps that look like user identifiers (counts only). */
+  unmatchedWarnings: string[];
 }
 
 /** Where the sign-in figures come from: the aggregator, once every export has been read into it. */
 export interface SignInSource {
   figures(productIndex: number, q: FigureQuery): SignInCounts;
-  unmatchedApps(limit: number): UnmatchedApp[];
+  unmatchedApps(limit: number): UnmatchedSplit;
 }
 
 /** How many unmatched apps a report lists. */
@@ -99,7 +102,8 @@ export function measureUsage(
     const inUseForSemester = deployed !== null && deployed <= asOfDay && cal.schoolDaysBetween(deployed, asOfDay) >= policy.usage.semester_days;
     counts.set(p.id, { ...c, inUseForSemester });
   });
-  return { counts, inputs, unmatchedApps: signIns.unmatchedApps(UNMATCHED_MAX) };
+  const unmatched = signIns.unmatchedApps(UNMATCHED_MAX);
+  return { counts, inputs, unmatchedApps: unmatched.listed, unmatchedWarnings: unmatchedWarnings(unmatched) };
 }
 
 /** The warnings the exports read call for: display-name users (moodle-log), and each file's unreadable rows (counts and the first line, never content). */

@@ -59,14 +59,70 @@ export function parseYamlFile(file: string, bytes: Buffer, what = 'a mapping of 
  * compare both readings).
  */
 export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of fields', plainReader = true): YamlFile {
-  if (looksBinary(bytes)) {
-    throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
+  try {
+    return readYamlText(file, yamlText(file, bytes), what, plainReader);
+  } catch (e) {
+    // Why: the parser and the walks over its tree recurse; a document nested thousands deep must be an error, not a crash.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw inputError({ file, message: TOO_DEEP });
+    throw e;
   }
-  let text = bytes.toString('utf8');
-  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
-    throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8' });
+}
+
+/** The most nested flow collections (`[`, `{`) a YAML document may open; a manifest needs three or four. */
+export const MAX_YAML_DEPTH = 100;
+
+const TOO_DEEP = `the YAML nests deeper than ${MAX_YAML_DEPTH} levels; a manifest or policy needs only a few (is this a generated or hostile file?)`;
+
+/**
+ * The file's text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; a byte-order
+ * mark at the start of any line (files joined with `cat`) dropped; CR-only
+ * line ends made LF (same length, so offsets keep their lines).
+ */
+function yamlText(file: string, bytes: Buffer): string {
+  let text: string;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    if (bytes.length % 2 !== 0) throw inputError({ file, message: 'this UTF-16 file has an odd number of bytes (cut short?); expected YAML text' });
+    const le = bytes[0] === 0xff;
+    text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    if (text.includes('\u0000')) throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
+  } else {
+    if (looksBinary(bytes)) {
+      throw inputError({ file, message: 'this is not a text file (it holds binary bytes); expected YAML text' });
+    }
+    text = bytes.toString('utf8');
+    if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
+      throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8 (or UTF-16 with a byte-order mark)' });
+    }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\uFEFF')) text = text.replace(/(^|\n|\r)\uFEFF/g, '$1');
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  return text;
+}
+
+/** Offset of the first flow collection opened deeper than MAX_YAML_DEPTH (quotes and comments skipped), or -1. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return -1;
+}
+
+function readYamlText(file: string, text: string, what: string, plainReader: boolean): YamlFile {
   const lc = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const p = lc.linePos(offset);
@@ -79,9 +135,24 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
   }
   const problems: Problem[] = [];
   const docs: YamlDoc[] = [];
+  const deep = text.length > 2 * MAX_YAML_DEPTH ? tooDeepAt(text) : -1;
+  if (deep >= 0) {
+    lc.addNewLine(0);
+    for (let i = 0; i < deep; i++) if (text.charCodeAt(i) === 10) lc.addNewLine(i + 1);
+    throw inputError({ ...pos(deep), message: TOO_DEEP });
+  }
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: true }) as Document.Parsed[];
+    parsed = parseAllDocuments(text, {
+      lineCounter: lc,
+      uniqueKeys: true,
+      prettyErrors: true,
+      strict: true,
+      // Why: a `%YAML 1.1` directive would switch to the 1.1 schema, where 2026-01-31 is a timestamp, not text.
+      schema: 'core',
+      // Why: the parser's warnings (a collection as a key) would go to stderr as a Node warning; they are problems here.
+      logLevel: 'error',
+    }) as Document.Parsed[];
   } catch (e) {
     throw inputError({ file, message: `cannot parse YAML: ${(e as Error).message}` });
   }
@@ -103,7 +174,12 @@ export function readYamlFile(file: string, bytes: Buffer, what = 'a mapping of f
     }
     const forbidden = findForbiddenKeys(doc, contents, []);
     for (const f of forbidden) {
-      problems.push({ ...pos(f.offset), message: `unknown field \`${f.path.join('.')}\` (keys named __proto__, constructor or prototype are never accepted)` });
+      problems.push({
+        ...pos(f.offset),
+        message: f.collection
+          ? `a key here is a ${f.collection}; keys must be plain names (write \`name: value\`)`
+          : `unknown field \`${f.path.join('.')}\` (keys named __proto__, constructor or prototype are never accepted)`,
+      });
     }
     if (forbidden.length > 0) return;
     let value: unknown;
@@ -150,6 +226,7 @@ function plainFile(file: string, plain: PlainYaml, pos: (offset: number) => Sour
 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/maximum call stack/i.test(first)) return TOO_DEEP;
   switch (code) {
     case 'DUPLICATE_KEY':
       return `duplicate key: ${first}; each field may appear once`;
@@ -163,12 +240,16 @@ function yamlMessage(code: string, message: string): string {
 }
 
 /** Keys named __proto__, constructor or prototype, also when written as an alias (`*k :`), with the key's offset. */
-function findForbiddenKeys(doc: Document.Parsed, node: unknown, path: (string | number)[]): { path: (string | number)[]; offset: number }[] {
-  const out: { path: (string | number)[]; offset: number }[] = [];
+function findForbiddenKeys(doc: Document.Parsed, node: unknown, path: (string | number)[]): { path: (string | number)[]; offset: number; collection?: string }[] {
+  const out: { path: (string | number)[]; offset: number; collection?: string }[] = [];
   if (isMap(node)) {
     for (const pair of node.items as Pair[]) {
       const written = pair.key as Node | null;
       const resolved = isAlias(written) ? written.resolve(doc) : written;
+      if (isMap(resolved) || isSeq(resolved)) {
+        out.push({ path, offset: written?.range?.[0] ?? 0, collection: isMap(resolved) ? 'mapping' : 'list' });
+        continue;
+      }
       const key = isScalar(resolved) ? String(resolved.value) : String(resolved);
       if (FORBIDDEN_KEYS.has(key)) out.push({ path: [...path, key], offset: written?.range?.[0] ?? 0 });
       out.push(...findForbiddenKeys(doc, pair.value, [...path, key]));

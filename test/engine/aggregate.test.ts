@@ -54,7 +54,7 @@ describe('UsageAggregator on the usage worked example', () => {
     });
     const quiz = agg.figures(1, q(teachers));
     expect(quiz).toMatchObject({ rows: 2, activeUsers: 1, activeTeachers: 0, teachersWithAccess: 2, semesterActiveTeachers: 0 });
-    expect(agg.unmatchedApps()).toEqual([{ app: 'OtherApp', rows: 1 }]);
+    expect(agg.unmatchedApps().listed).toEqual([{ app: 'OtherApp', rows: 1 }]);
   });
 });
 
@@ -137,7 +137,7 @@ describe('UsageAggregator details', () => {
       activeByGrade: null,
       activeBySchool: null,
     });
-    expect(agg.unmatchedApps()).toEqual([{ app: 'B', rows: 2 }]);
+    expect(agg.unmatchedApps().listed).toEqual([{ app: 'B', rows: 2 }]);
   });
 
   it('resolves roles: export, then roster, then teacher_pattern; family is not a seat user', () => {
@@ -166,7 +166,7 @@ describe('UsageAggregator details', () => {
   it('sorts unmatched apps by rows, then name, and limits them', () => {
     const agg = new UsageAggregator({ roster: null, match: () => -1, productCount: 0, teacherPattern: null });
     for (const [app, n] of [['b', 2], ['a', 2], ['c', 5], ['d', 1]] as const) for (let i = 0; i < n; i++) agg.add(1, 'u', app, undefined, 'student');
-    expect(agg.unmatchedApps(3)).toEqual([
+    expect(agg.unmatchedApps(3).listed).toEqual([
       { app: 'c', rows: 5 },
       { app: 'a', rows: 2 },
       { app: 'b', rows: 2 },
@@ -373,7 +373,7 @@ describe('UsageAggregator property', () => {
             const q = { activeFrom, semesterFrom, teachersWithAccess: twa, licensedTeachers: licensed, schools };
             expect(agg.figures(p, q)).toEqual(naive(events, roster, match, pattern, p, q));
           }
-          expect(agg.unmatchedApps()).toEqual(naiveUnmatched(events, match));
+          expect(agg.unmatchedApps().listed).toEqual(naiveUnmatched(events, match));
         },
       ),
       { numRuns: runs(200, 600) },

@@ -120,7 +120,7 @@ describe('the usage step', () => {
         asked.push([i, q]);
         return counts({ activeUsers: i }) as SignInCounts;
       },
-      unmatchedApps: (limit) => [{ app: `limit ${limit}`, rows: 1 }],
+      unmatchedApps: (limit) => ({ listed: [{ app: `limit ${limit}`, rows: 1 }], apps: 1, identifiers: { apps: 0, rows: 0 } }),
     };
     const roster = { teachersWithAccess: (schools: string[] | null) => Int32Array.from(schools ? [0] : [0, 1]) } as unknown as Roster;
     const products = [product('old', { deployed_on: '2025-01-06', schools: ['elm'] }), product('new', { deployed_on: '2026-11-02' }), product('none', {})];
@@ -159,7 +159,7 @@ describe('report totals', () => {
   it('are sums of the per-product figures rounded to cents, so a total equals the sum of its rows', () => {
     // Each product wastes 2 of 3 seats of a $1.00 licence: $0.6667 → $0.67; three of them total $2.01, not $2.00.
     const products = ['a', 'b', 'c'].map((id) => product(id, { cost: { model: 'site', annual_total: 1, seats: 3 } }));
-    const usage = { counts: new Map(products.map((p) => [p.id, counts({ activeUsers: 1 })])), inputs: [], unmatchedApps: [] };
+    const usage = { counts: new Map(products.map((p) => [p.id, counts({ activeUsers: 1 })])), inputs: [], unmatchedApps: [], unmatchedWarnings: [] };
     const report = buildReport({
       command: 'usage',
       asOf: AS_OF,

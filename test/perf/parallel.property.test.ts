@@ -100,7 +100,7 @@ async function run(path: string, parallel: false | ParallelOptions, roster: Rost
   }
   const q = { activeFrom: Date.UTC(2025, 8, 20) / 86_400_000, semesterFrom: 0, licensedTeachers: 3 };
   const figures = [0, 1, 2].map((p) => agg.figures(p, { ...q, teachersWithAccess: roster ? roster.teachersWithAccess(null, []) : null }));
-  return { report, figures, unmatched: agg.unmatchedApps() };
+  return { report, figures, unmatched: agg.unmatchedApps().listed };
 }
 
 let n = 0;

@@ -5,6 +5,7 @@
  * per-app sets: no user identifier leaves this module, only counts.
  */
 import type { DayNumber } from '../../model/dates.js';
+import { looksLikeUserIdentifier } from '../../model/identifiers.js';
 import type { Role } from '../../model/types.js';
 import type { InternedUsageSink } from '../usage/types.js';
 
@@ -67,7 +68,8 @@ export class UnmatchedAppCounter implements InternedUsageSink {
     for (const s of this.slots) {
       if (s.product >= 0 || s.rows === 0) continue;
       const name = s.app.trim() || (s.appId ?? '').trim();
-      if (!name) continue;
+      // A person in the app column (swapped columns, Moodle's `User: Name`) never becomes a draft manifest.
+      if (!name || looksLikeUserIdentifier(name)) continue;
       const key = name.toLowerCase();
       let g = byName.get(key);
       if (!g) {

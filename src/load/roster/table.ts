@@ -21,6 +21,18 @@ export interface TableRow {
 /** Values that mean "none" (usage.md). */
 const NONE = new Set(['', '-', 'never', 'n/a', 'na', 'null', '\\n']);
 
+/** Column names of OneRoster 1.1/1.2 and the simple roster, quotable in an error (as headerKey). */
+const ROSTER_COLUMNS = new Set(
+  [
+    'sourcedId', 'status', 'dateLastModified', 'enabledUser', 'orgSourcedIds', 'role', 'username', 'userIds', 'givenName', 'familyName',
+    'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades', 'password', 'userMasterIdentifier', 'preferredGivenName',
+    'preferredMiddleName', 'preferredFamilyName', 'primaryOrgSourcedId', 'pronouns', 'userProfiles', 'name', 'type', 'parentSourcedId',
+    'title', 'classCode', 'classType', 'location', 'courseSourcedId', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes',
+    'periods', 'resources', 'classSourcedId', 'userSourcedId', 'primary', 'beginDate', 'endDate', 'roleType', 'orgSourcedId',
+    'userProfileSourcedId', 'propertyName', 'value', 'user_id', 'school_id', 'grade', 'activeDirectoryMatchId',
+  ].map((n) => n.toLowerCase()),
+);
+
 /** Normalises a header cell for matching. */
 export function headerKey(text: string): string {
   return text.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -55,6 +67,8 @@ export class Table {
   readonly header: string[];
   readonly keys: string[];
   readonly rows: TableRow[];
+  /** Every column name asked of this table (as headerKey), quotable in a missing-column error. */
+  private readonly asked = new Set<string>();
 
   /** @param display how the file is named in errors */
   constructor(readonly display: string, text: string) {
@@ -107,6 +121,7 @@ export class Table {
 
   /** Index of the first column named any of `names` (matched as {@link headerKey}); -1 when none. */
   col(...names: string[]): number {
+    for (const n of names) this.asked.add(headerKey(n));
     for (const n of names) {
       const i = this.keys.indexOf(headerKey(n));
       if (i >= 0) return i;
@@ -122,7 +137,7 @@ export class Table {
         file: this.display,
         line: 1,
         column: 1,
-        message: `missing column "${names[0]}" (${purpose}); ${describeHeaderCells(this.header, 'the header has')}`,
+        message: `missing column "${names[0]}" (${purpose}); ${describeHeaderCells(this.header, 'the header has', (c) => this.asked.has(headerKey(c)) || ROSTER_COLUMNS.has(headerKey(c)))}`,
       });
     }
     return i;

@@ -252,9 +252,16 @@ function builtinPlan(def: BuiltinDef, h: HeaderIndex, s: Settings, overrides: Cu
   return { ...plan, ...def.plan(h) };
 }
 
-/** Header names safe to quote in an error (they name columns, not people); a data row is not quoted. */
-function describeHeader(h: HeaderIndex): string {
-  return describeHeaderCells(h.raw);
+/** Column names of the built-in formats, beyond their required ones (normalised). */
+const OPTIONAL_COLUMNS = ['app_id', 'User ID', 'Application ID', 'dev key id', 'Affected user', 'Description', 'Origin', 'IP address', 'user name', 'last access'];
+
+/**
+ * The header's cells that name a column of a known format (built-in or the policy's own), quoted; the other
+ * cells only counted, so a title line or data row above the header is never echoed.
+ */
+function describeHeader(h: HeaderIndex, custom: CustomFormat[]): string {
+  const known = new Set([...BUILTINS.flatMap((b) => b.required), ...OPTIONAL_COLUMNS, ...custom.flatMap(customNeeds)].map(normaliseHeaderName));
+  return describeHeaderCells(h.raw, 'header found', (c) => known.has(normaliseHeaderName(c)));
 }
 
 /** All format names a policy makes known: its custom formats then the built-ins. */
@@ -305,6 +312,6 @@ export function choosePlan(
   throw inputError({
     file,
     line,
-    message: `the header matches no usage format (known formats: ${knownFormats(custom).join(', ')}); ${describeHeader(h)}`,
+    message: `the header matches no usage format (known formats: ${knownFormats(custom).join(', ')}); ${describeHeader(h, custom)}`,
   });
 }
