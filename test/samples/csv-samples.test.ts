@@ -169,7 +169,7 @@ describe.skipIf(SKIP)('csvkit examples, as usage exports', () => {
   });
 
   it('the UTF-16 examples are refused for their header, not their encoding', async () => {
-    await expect(readUsageFile(join(CSVKIT, 'test_utf16_big.csv'), options())).rejects.toThrow(/header found: "a", "b", "c"/);
+    await expect(readUsageFile(join(CSVKIT, 'test_utf16_big.csv'), options())).rejects.toThrow(/test_utf16_big\.csv:1: the header matches no usage format .*the first row \(3 cells\) holds no column name edvet knows/);
   });
 });
 
