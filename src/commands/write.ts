@@ -4,8 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inputError } from '../model/errors.js';
 
-/** Write `text` to `path` so a crash never leaves a half-written file where the old one was. */
-export function writeAtomic(path: string, text: string, cwd: string): void {
+/** Write `text` (or bytes) to `path` so a crash never leaves a half-written file where the old one was. */
+export function writeAtomic(path: string, text: string | Uint8Array, cwd: string): void {
   const abs = resolve(cwd, path);
   const dir = dirname(abs);
   try {
@@ -23,7 +23,8 @@ export function writeAtomic(path: string, text: string, cwd: string): void {
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      writeSync(fd, text);
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
