@@ -20,6 +20,7 @@ const SLOW_FILES = [
   'test/e2e/memory.test.ts', // 2 M sign-ins under a 24 MB heap, and a 100 k run to compare
   'test/browser/html-report.test.ts', // headless Chromium and axe-core
   'test/hardening/atomic-output.test.ts', // SIGKILL and SIGINT trials of --output
+  'test/install/install.test.ts', // npm pack, two npm installs into temporary prefixes, the installed binary
 ];
 
 /** Every test file that uses fast-check: the slow suite runs them again with many more cases. */

@@ -8,6 +8,7 @@ import type { CommandContext, CommandResult, FailOn } from './commands/context.j
 import type { UsageFlags } from './commands/usage.js';
 import { escapeLine, escapeLines } from './model/escape.js';
 import { VERSION } from './paths.js';
+import { FORMATS_BY_COMMAND } from './reporters/index.js';
 
 
 interface CommonFlags {
@@ -22,18 +23,59 @@ interface CommonFlags {
   quiet?: boolean;
 }
 
-function addCommon(cmd: Command, opts: { baseline?: boolean; failOn?: boolean } = {}): Command {
+interface CommonOptions {
+  /** The command's formats, the default first (listed in the help). */
+  formats: readonly string[];
+  asOf?: boolean;
+  output?: boolean;
+  failOn?: boolean;
+  baseline?: boolean;
+}
+
+/** The flags several commands share; each command gets only those it reads. */
+function addCommon(cmd: Command, opts: CommonOptions): Command {
+  cmd.option('--policy <file>', 'the district policy (default: edvet.policy.yaml here, else the nearest one at or above the first catalog folder up to the repository root, else the defaults)');
+  if (opts.asOf !== false) cmd.option('--as-of <date>', 'the date the audit is "as of" (YYYY-MM-DD; default today in the policy time zone)');
+  cmd.option('--format <name>', formatHelp(opts.formats));
+  if (opts.output !== false) cmd.option('--output <file>', 'write the report to this file (atomically) instead of stdout');
   cmd
-    .option('--policy <file>', 'the district policy (default: edvet.policy.yaml here, else at the top of the first catalog folder, else the defaults)')
-    .option('--as-of <date>', 'the date the audit is "as of" (YYYY-MM-DD; default today in the policy time zone)')
-    .option('--format <name>', 'output format')
-    .option('--output <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--tool <id>', 'only this product (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--no-color', 'plain text without colour (also NO_COLOR)')
     .option('--quiet', 'no progress output on stderr');
   if (opts.failOn !== false) cmd.addOption(new Option('--fail-on <level>', 'which finding makes the exit status 1').choices(['fail', 'warn', 'never']).default('fail'));
   if (opts.baseline) cmd.option('--baseline <file>', 'an earlier JSON report: findings already in it are marked known and do not count');
   return cmd;
+}
+
+/** `--format`'s help: the command's formats, the default first. */
+function formatHelp(formats: readonly string[]): string {
+  return `output format: ${formats.map((f, i) => (i === 0 ? `${f} (default)` : f)).join(', ')}`;
+}
+
+/** The built-in usage export formats (load/usage/formats.ts BUILTIN_FORMATS; a test keeps the two lists equal). */
+export const USAGE_FORMAT_HELP = ['edvet', 'edvet-summary', 'entra-signins', 'canvas-last-access', 'canvas-access-tokens', 'moodle-log'];
+
+/**
+ * A commander error in edvet's words: `edvet: error: …`, a missing required
+ * option or argument named with what it is, then the command's usage line.
+ */
+function commanderErrorText(cmd: Command, message: string): string {
+  let text = message.replace(/^error: /, '').trim().replace(/\s*\n\(Did you mean (.*)\)$/, '; did you mean $1');
+  const name = cmd.parent ? `edvet ${cmd.name()}` : 'edvet';
+  const missingOption = /^required option '([^']+)' not specified$/.exec(text);
+  if (missingOption) {
+    const opt = cmd.options.find((o) => o.flags === missingOption[1]);
+    text = `\`${name}\` needs ${missingOption[1].replace(/<(\w+)>/, (_, a: string) => a.toUpperCase())}${opt?.description ? `: ${opt.description}` : ''}`;
+  }
+  const missingArgument = /^missing required argument '([^']+)'$/.exec(text);
+  if (missingArgument) {
+    const arg = cmd.registeredArguments.find((a) => a.name() === missingArgument[1]);
+    text = `\`${name}\` needs ${missingArgument[1].toUpperCase()}${arg?.description ? `: ${arg.description}` : ''}`;
+  }
+  const lines = [`edvet: error: ${text}`];
+  if (cmd.parent) lines.push(`Usage: ${name} ${cmd.usage()}`, `Run \`${name} --help\` for its flags.`);
+  else lines.push('Run `edvet --help` for the commands.');
+  return `${lines.join('\n')}\n`;
 }
 
 /** Run the CLI on `argv` (without node and script); returns the exit status. */
@@ -96,47 +138,55 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(escapeLines(s)), writeOut: (s) => process.stdout.write(s) });
 
-  addCommon(program.command('vet').argument('[paths...]', 'manifest files or catalog folders').description('vet manifests against the policy; one verdict per product'), { baseline: true }).action(
-    async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/vet.js')).runVet(makeCtx(flags), paths)),
-  );
-  addCommon(program.command('validate').argument('[paths...]', 'manifest files or catalog folders').description('schema check of manifests and the policy: every error with file, line and column'), { failOn: false }).action(
-    async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/validate.js')).runValidate(makeCtx(flags), paths)),
-  );
-  const usageFlags = (cmd: Command) =>
+  addCommon(
+    program.command('vet').usage('[PATH...] [options]').argument('[paths...]', 'manifest files or catalog folders').description('vet manifests against the policy; one verdict per product'),
+    { formats: FORMATS_BY_COMMAND.vet, baseline: true },
+  ).action(async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/vet.js')).runVet(makeCtx(flags), paths)));
+  addCommon(
+    program.command('validate').usage('[PATH...] [options]').argument('[paths...]', 'manifest files or catalog folders').description('schema check of manifests and the policy: every error with file, line and column'),
+    { formats: FORMATS_BY_COMMAND.validate, asOf: false, failOn: false },
+  ).action(async (paths: string[], flags: CommonFlags) => finish(await (await import('./commands/validate.js')).runValidate(makeCtx(flags), paths)));
+  const usageFlags = (cmd: Command, usageRequired: boolean) =>
     cmd
       .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
-      .option('--usage <file...>', 'usage exports (files or folders; repeatable)')
+      .option('--usage <file...>', `usage exports: files or folders (repeatable)${usageRequired ? '' : '; without them, vetting, renewals and totals only'}`)
       .option('--roster <path>', 'a OneRoster CSV folder or a simple roster CSV')
-      .option('--usage-format <name>', 'force the usage export format instead of detecting it from the header');
+      .option('--usage-format <name>', `force the usage export format instead of detecting it from the header: ${USAGE_FORMAT_HELP.join(', ')}, or a custom format of the policy`);
   for (const name of ['usage', 'sunset'] as const) {
-    addCommon(usageFlags(program.command(name).description(name === 'usage' ? 'license utilization per product' : 'sunset candidates and a retirement plan for each'))).action(
-      async (flags: CommonFlags & UsageFlags) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), name, flags)),
-    );
+    addCommon(
+      usageFlags(program.command(name).usage('--catalog PATH --usage FILE... [--roster PATH] [options]').description(name === 'usage' ? 'license utilization per product' : 'sunset candidates and a retirement plan for each'), true),
+      { formats: FORMATS_BY_COMMAND[name] },
+    ).action(async (flags: CommonFlags & UsageFlags) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), name, flags)));
   }
-  addCommon(usageFlags(program.command('audit').description('vetting, usage, sunset plans, renewals and totals in one report')).option('--demo', 'run on the sample district shipped in fixtures/'), { baseline: true }).action(
-    async (flags: CommonFlags & UsageFlags & { demo?: boolean }) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), 'audit', flags)),
-  );
-  const auditCmd = program.commands.find((c) => c.name() === 'audit')!;
-  // --catalog is optional with --demo: relax the required option for audit.
+  const auditCmd = addCommon(
+    usageFlags(program.command('audit').usage('(--catalog PATH | --demo) [--usage FILE...] [--roster PATH] [options]').description('vetting, usage, sunset plans, renewals and totals in one report'), false).option(
+      '--demo',
+      'run on the sample district shipped in fixtures/ (instead of --catalog)',
+    ),
+    { formats: FORMATS_BY_COMMAND.audit, baseline: true },
+  ).action(async (flags: CommonFlags & UsageFlags & { demo?: boolean }) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), 'audit', flags)));
+  // --catalog is optional with --demo: relax the required option for audit (the command says when both are missing).
   const catalogOpt = auditCmd.options.find((o) => o.long === '--catalog');
   if (catalogOpt) catalogOpt.mandatory = false;
   addCommon(
     program
       .command('letters')
+      .usage('--catalog PATH --out-dir DIR [options]')
       .description('one vendor rejection letter per rejected product')
       .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
       .requiredOption('--out-dir <dir>', 'the folder to write letters into (created if missing)')
       .option('--force', 'replace letters that already exist'),
-    { failOn: false },
-  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) =>
-    finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)),
-  );
-  addCommon(program.command('list').argument('[paths...]', 'manifest files or catalog folders').description('the catalog as an inventory: one row per product (table, csv, markdown, json, html)'), { failOn: false }).action(
-    async (paths: string[], flags: CommonFlags) =>
-      finish(await (await import('./commands/list.js')).runList(makeCtx(flags), paths, process.stdout.isTTY ? process.stdout.columns : undefined)),
+    { formats: FORMATS_BY_COMMAND.letters, output: false, failOn: false },
+  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) => finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)));
+  addCommon(
+    program.command('list').usage('[PATH...] [options]').argument('[paths...]', 'manifest files or catalog folders').description('the catalog as an inventory: one row per product (table, csv, markdown, json, html)'),
+    { formats: FORMATS_BY_COMMAND.list, failOn: false },
+  ).action(async (paths: string[], flags: CommonFlags) =>
+    finish(await (await import('./commands/list.js')).runList(makeCtx(flags), paths, process.stdout.isTTY ? process.stdout.columns : undefined)),
   );
   program
     .command('import')
+    .usage('FILE... --out-dir DIR [options]  |  --from-usage PATH... --catalog PATH --out-dir DIR [options]')
     .argument('[files...]', 'the app inventory: CSV or XLSX spreadsheets')
     .description('turn an app inventory (CSV or XLSX) or the unmatched apps of sign-in exports into draft manifests')
     .requiredOption('--out-dir <dir>', 'the folder to write the drafts into (created if missing)')
@@ -151,31 +201,43 @@ export async function main(argv: string[]): Promise<number> {
     .option('--catalog <path>', 'with --from-usage: the catalog whose products are known')
     .option('--min-rows <n>', 'with --from-usage: fewest rows an app needs for a draft (default 50)')
     .option('--force', 'replace drafts that already exist')
-    .option('--format <name>', 'table (summary on stderr only) or json (also on stdout)')
+    .option('--format <name>', 'table (default: the summary on stderr only) or json (also on stdout)')
     .option('--policy <file>', 'with --from-usage: the district policy (usage formats, time zone)')
     .option('--as-of <date>', 'with --from-usage: sign-ins after this date are not counted')
     .option('--quiet', 'no progress output on stderr')
-    .action(async (files: string[], flags: CommonFlags & import('./commands/import.js').ImportFlags) =>
-      finish(await (await import('./commands/import.js')).runImport(makeCtx(flags), files, flags)),
-    );
+    .action(async (files: string[], flags: CommonFlags & import('./commands/import.js').ImportFlags) => finish(await (await import('./commands/import.js')).runImport(makeCtx(flags), files, flags)));
   program
     .command('init')
-    .argument('[dir]', 'where to write the starter files', '.')
-    .description('scaffold a starter catalog, a policy file and a CI workflow example')
+    .usage('[DIR]')
+    .argument('[dir]', 'where to write the starter files (default: the current folder)', '.')
+    .description('scaffold a starter catalog, a policy file, a CI workflow and the edvet package it installs')
     .action(async (dir: string) => finish(await (await import('./commands/init.js')).runInit(makeCtx({}), dir)));
   program
     .command('rules')
     .description('list the rules')
-    .option('--format <name>', 'table, markdown or json')
+    .option('--format <name>', formatHelp(FORMATS_BY_COMMAND.rules))
     .option('--output <file>', 'write to this file instead of stdout')
     .action(async (flags: CommonFlags) => finish(await (await import('./commands/rules.js')).runRules(makeCtx(flags))));
   program
     .command('explain')
-    .argument('<rule>', 'a rule id such as privacy.dpa')
-    .description('explain one rule: what it checks, the policy keys that tune it, the remediation text')
-    .option('--format <name>', 'table, markdown or json')
+    .usage('RULE|CHECK [options]')
+    .argument('<rule>', 'a rule id such as privacy.dpa, or a check such as cost for its rules')
+    .description('explain one rule (what it checks, the policy keys that tune it with their values in the policy in force, the remediation text), or list the rules of a check')
+    .option('--policy <file>', 'the district policy whose values to show (default: edvet.policy.yaml here, else the defaults)')
+    .option('--format <name>', formatHelp(FORMATS_BY_COMMAND.explain))
     .option('--output <file>', 'write to this file instead of stdout')
     .action(async (rule: string, flags: CommonFlags) => finish(await (await import('./commands/rules.js')).runExplain(makeCtx(flags), rule)));
+
+  // Errors commander finds (a missing required option, an unknown flag) are reported below in edvet's
+  // words, with the usage line of the command they belong to; a usage error a command raises gets the same.
+  let failed: { cmd: Command; message: string } | null = null;
+  let running: Command | null = null;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.configureOutput({ outputError: (message) => void (failed ??= { cmd, message }) });
+  }
+  program.hook('preAction', (_program, action) => {
+    running = action;
+  });
 
   try {
     if (argv.length === 0) {
@@ -187,6 +249,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const f = failed as { cmd: Command; message: string } | null;
+      process.stderr.write(escapeLines(commanderErrorText(f?.cmd ?? program, f?.message ?? e.message)));
       return 2;
     }
     const { EdvetError, formatProblem } = await import('./model/errors.js');
@@ -194,7 +258,9 @@ export async function main(argv: string[]): Promise<number> {
     e = (await import('./load/files.js')).fsFailureAsInput(e, process.cwd());
     if (e instanceof EdvetError && e.kind !== 'internal') {
       for (const p of e.problems) process.stderr.write(`edvet: error: ${formatProblem(p)}\n`);
-      if (e.kind === 'usage') process.stderr.write('Run `edvet --help` for the commands and flags.\n');
+      const cmd = running as Command | null;
+      if (e.kind === 'usage' && cmd) process.stderr.write(`Usage: edvet ${cmd.name()} ${cmd.usage()}\nRun \`edvet ${cmd.name()} --help\` for its flags.\n`);
+      else if (e.kind === 'usage') process.stderr.write('Run `edvet --help` for the commands and flags.\n');
       return 2;
     }
     process.stderr.write(`edvet: internal error: ${escapeLine(e instanceof Error ? e.message : String(e))}\n`);

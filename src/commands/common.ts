@@ -1,8 +1,8 @@
 /** Steps several commands share: format, as-of, policy, catalog, baseline, rendering. */
 import { resolve } from 'node:path';
 import { readBaselineJson } from '../load/baseline.js';
-import { catalogPolicyCandidate, displayPath, loadCatalog } from '../load/catalog.js';
-import { choosePolicyFile, loadPolicy, type LoadedPolicy } from '../load/policy.js';
+import { displayPath, loadCatalog, POLICY_FILE_NAME } from '../load/catalog.js';
+import { choosePolicyFile, loadPolicy, policySearchStart, type LoadedPolicy } from '../load/policy.js';
 import { DATE_RANGE_TEXT, isIsoDate, isSupportedDate } from '../load/schema/common.js';
 import { inputError, usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
@@ -44,9 +44,18 @@ export function asOfDate(ctx: CommandContext, lp: LoadedPolicy): string {
   return ctx.asOf ?? todayIn(ctx.now, lp.policy.usage.timezone);
 }
 
-/** Load the policy that applies to a run over `catalogPaths`. */
+/**
+ * Load the policy that applies to a run over `catalogPaths` (policy.md "Which
+ * policy"). When a catalog was given and no policy file was found, one stderr
+ * line says that the defaults are in force: a district that forgot its policy
+ * must notice.
+ */
 export function policyFor(ctx: CommandContext, catalogPaths: readonly string[]): LoadedPolicy {
-  const file = choosePolicyFile(ctx.policy, ctx.cwd, catalogPolicyCandidate(catalogPaths, ctx.cwd));
+  const start = policySearchStart(catalogPaths, ctx.cwd);
+  const file = choosePolicyFile(ctx.policy, ctx.cwd, start);
+  if (file === null && start !== null) {
+    ctx.stderr(`warning: using edvet's default policy: no ${POLICY_FILE_NAME} in the current folder, nor in ${displayPath(start, ctx.cwd)} or a folder above it up to the repository root (give --policy FILE)`);
+  }
   return loadPolicy(file, ctx.cwd, RULE_IDS, CHECK_NAMES);
 }
 

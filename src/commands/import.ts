@@ -18,6 +18,7 @@ import { UnmatchedAppCounter } from '../load/import/usage-apps.js';
 import { readUsageFile } from '../load/usage/read.js';
 import { dayOf } from '../model/dates.js';
 import { inputError, usageError } from '../model/errors.js';
+import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, policyFor, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { writeAtomic } from './write.js';
@@ -122,7 +123,7 @@ function checkFlags(files: string[], flags: ImportFlags): { layout: LayoutName |
 }
 
 export async function runImport(ctx: CommandContext, files: string[], flags: ImportFlags): Promise<CommandResult> {
-  const format = chooseFormat(ctx, 'import', ['table', 'json'] as const);
+  const format = chooseFormat(ctx, 'import', FORMATS_BY_COMMAND.import);
   checkAsOfFlag(ctx);
   const { layout, minRows } = checkFlags(files, flags);
   const maps = parseMaps(flags.map ?? []);

@@ -213,7 +213,13 @@ cost: { model: per_seat, unit_price: 2.50, seats: 600 }
 mobile: { responsive: true }
 `;
 
-export const STARTER_WORKFLOW = `# Vet the catalog on every pull request that changes it. A failing manifest
+/**
+ * The CI workflow. `packagePath` is the edvet package init writes beside it
+ * (repository-relative, `/`-separated): the workflow installs that file, so it
+ * works as written while edvet is not on the npm registry.
+ */
+export function starterWorkflow(packagePath: string): string {
+  return `# Vet the catalog on every pull request that changes it. A failing manifest
 # blocks the merge; SARIF puts each finding on the manifest line in the diff.
 name: edvet
 on:
@@ -229,7 +235,10 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with: { node-version: 20 }
-      - run: npm install -g edvet
+      # edvet from the package \`edvet init\` wrote beside this workflow (commit it), so CI
+      # runs the version you ran. Other ways, in edvet's README ("Install"): a release
+      # tarball's URL, or \`npm install -g edvet\` once edvet is on the npm registry.
+      - run: npm install -g ./${packagePath}
       - name: Vet the catalog
         run: edvet vet catalog --format github
       - name: SARIF for code scanning
@@ -239,3 +248,4 @@ jobs:
         if: always()
         with: { sarif_file: edvet.sarif }
 `;
+}

@@ -2,7 +2,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { displayPath } from '../load/catalog.js';
-import { inputError, usageError } from '../model/errors.js';
+import { inputError } from '../model/errors.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { letterFileName, renderLetter } from '../reporters/letters.js';
 import { chooseFormat } from './common.js';
@@ -12,7 +12,6 @@ import { makeFolder, writeAtomic } from './write.js';
 
 export async function runLetters(ctx: CommandContext, flags: { catalog: string; outDir: string; force?: boolean }): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'letters', FORMATS_BY_COMMAND.letters);
-  if (ctx.output) throw usageError('`edvet letters` writes one file per letter into --out-dir; --output does not apply');
   const { report } = vettingReport(ctx, 'letters', [flags.catalog], (lp) =>
     lp.policy.district?.name ? [] : ['the policy names no district (district.name): letters are signed "the district"'],
   );

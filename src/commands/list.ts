@@ -10,6 +10,7 @@ import { dollarsOf, type Cents } from '../model/money.js';
 import type { Product } from '../model/product.js';
 import type { ProductReport, Report } from '../model/types.js';
 import { csvCell } from '../reporters/csv.js';
+import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { dataTable, esc, htmlDocument } from '../reporters/html/document.js';
 import { md, mdTable } from '../reporters/markdown.js';
 import { clean, int, money } from '../reporters/util.js';
@@ -19,7 +20,7 @@ import type { CommandContext, CommandResult } from './context.js';
 import { vettingReport } from './vet.js';
 
 /** The formats of `edvet list`, the default first. */
-export const LIST_FORMATS = ['table', 'csv', 'markdown', 'json', 'html'] as const;
+export const LIST_FORMATS = FORMATS_BY_COMMAND.list;
 
 /** One row of the inventory; null where the manifest gives nothing. Money in cents (dollars in csv and json). */
 export interface ListRow {

@@ -1,4 +1,4 @@
-/** `edvet rules` and `edvet explain RULE`: what each rule checks, its policy keys and remediation text. */
+/** `edvet rules` and `edvet explain RULE|CHECK`: what each rule checks, its policy keys (with the values in force) and remediation text. */
 import { stringify } from 'yaml';
 import { defaultPolicyValue } from '../load/policy.js';
 import { closest } from '../load/schema/issues.js';
@@ -8,22 +8,18 @@ import type { RuleInfo } from '../model/types.js';
 import { ruleInfo } from '../engine/evaluate.js';
 import { ruleData } from '../load/rules-data.js';
 import type { Rule } from '../rules/define.js';
-import { RULES, RULE_IDS } from '../rules/index.js';
+import { CHECK_NAMES, RULES, RULE_IDS } from '../rules/index.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
-import { chooseFormat, deliver } from './common.js';
+import { chooseFormat, deliver, policyFor } from './common.js';
+import type { LoadedPolicy } from '../load/policy.js';
+import { md } from '../reporters/markdown.js';
 import type { CommandContext, CommandResult } from './context.js';
-
-/** The default value of a policy key path such as `usage.dormant_warn_ratio`. */
-function defaultOf(key: string): unknown {
-  let v: unknown = defaultPolicyValue();
-  for (const seg of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
-  return v;
-}
 
 function show(v: unknown): string {
   return typeof v === 'string' ? v : stringify(v, { flow: true }).trim();
 }
 
+/** `edvet rules`: every rule with its check and title. */
 export async function runRules(ctx: CommandContext): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'rules', FORMATS_BY_COMMAND.rules);
   const data = ruleData();
@@ -36,32 +32,65 @@ export async function runRules(ctx: CommandContext): Promise<CommandResult> {
   } else {
     const w = Math.max(...infos.map((r) => r.id.length));
     const c = Math.max(...infos.map((r) => r.check.length));
-    text = `${'RULE'.padEnd(w)}  ${'CHECK'.padEnd(c)}  TITLE\n${infos.map((r) => `${r.id.padEnd(w)}  ${r.check.padEnd(c)}  ${r.title}`).join('\n')}\n\nRun \`edvet explain RULE\` for what a rule checks, the policy keys that tune it and its remediation text.\n`;
+    text = `${'RULE'.padEnd(w)}  ${'CHECK'.padEnd(c)}  TITLE\n${infos.map((r) => `${r.id.padEnd(w)}  ${r.check.padEnd(c)}  ${r.title}`).join('\n')}\n\nRun \`edvet explain RULE\` for what a rule checks, the policy keys that tune it and its remediation text, \`edvet explain CHECK\` for the rules of a check.\n`;
   }
   return { stdout: deliver(ctx, text), exitCode: 0 };
 }
 
-function withDefaults(r: RuleInfo) {
-  return { ...r, policyDefaults: Object.fromEntries(r.policyKeys.map((k) => [k, defaultOf(k) ?? null])) };
+function withDefaults(r: RuleInfo, defaults: unknown = defaultPolicyValue()) {
+  return { ...r, policyDefaults: Object.fromEntries(r.policyKeys.map((k) => [k, valueAt(defaults, k)])) };
 }
 
+/** The value of a policy key path such as `usage.dormant_warn_ratio` in a policy value. */
+function valueAt(policy: unknown, key: string): unknown {
+  let v: unknown = policy;
+  for (const seg of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+  return v ?? null;
+}
+
+/** A rule's texts, its policy keys' defaults, and their values in the policy in force. */
+function explained(r: RuleInfo, lp: LoadedPolicy) {
+  return { ...withDefaults(r), policyValues: Object.fromEntries(r.policyKeys.map((k) => [k, valueAt(lp.policy, k)])) };
+}
+
+/** `edvet explain RULE|CHECK`: one rule, with the values of the policy in force, or the rules of one check. */
 export async function runExplain(ctx: CommandContext, id: string): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'explain', FORMATS_BY_COMMAND.explain);
   const rule = RULES.find((r) => r.id === id);
-  if (!rule) {
-    const near = closest(id, RULE_IDS);
-    throw usageError(`unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (\`edvet rules\` lists them)`);
+  const isCheck = !rule && CHECK_NAMES.includes(id);
+  if (!rule && !isCheck) {
+    const near = closest(id, [...RULE_IDS, ...CHECK_NAMES]);
+    throw usageError(`unknown rule or check '${id}'${near ? `; did you mean '${near}'?` : ''} (\`edvet rules\` lists them)`);
   }
-  const r = withDefaults(ruleInfo(rule, ruleData()));
+  const lp = policyFor(ctx, []);
+  const source = lp.source;
+  const data = ruleData();
+  if (isCheck) return { stdout: deliver(ctx, explainCheck(format, id, RULES.filter((r) => r.check === id).map((x) => explained(ruleInfo(x, data), lp)), source)), exitCode: 0 };
+  const r = explained(ruleInfo(rule!, data), lp);
+  const valueCell = (k: string) => {
+    const v = show(r.policyValues[k]);
+    const d = show(r.policyDefaults[k]);
+    return v === d ? v : `${v} (default ${d})`;
+  };
   let text: string;
   if (format === 'json') {
-    text = `${JSON.stringify({ schemaVersion: 1, rule: r }, null, 2)}\n`;
+    text = `${JSON.stringify({ schemaVersion: 1, policy: { source }, rule: r }, null, 2)}\n`;
   } else if (format === 'markdown') {
-    text = `# \`${r.id}\`: ${r.title}\n\nCheck: **${r.check}**\n\n${r.description}\n\n## Policy keys\n\n| key | default |\n| --- | --- |\n${r.policyKeys.map((k) => `| \`${k}\` | \`${show(r.policyDefaults[k])}\` |`).join('\n')}\n\n## Remediation\n\n${r.remediation}\n`;
+    text = `# \`${r.id}\`: ${r.title}\n\nCheck: **${r.check}**\n\n${r.description}\n\n## Policy keys\n\nValues from the policy ${md(source)}.\n\n| key | value | default |\n| --- | --- | --- |\n${r.policyKeys.map((k) => `| \`${k}\` | \`${show(r.policyValues[k])}\` | \`${show(r.policyDefaults[k])}\` |`).join('\n')}\n\n## Remediation\n\n${r.remediation}\n`;
   } else {
-    text = `${r.id} — ${r.title}\ncheck: ${r.check}\n\n${wrap(r.description)}\n\npolicy keys (default):\n${r.policyKeys.map((k) => `  ${k}: ${show(r.policyDefaults[k])}`).join('\n')}\n\nremediation:\n${wrap(r.remediation, '  ')}\n`;
+    text = `${r.id} — ${r.title}\ncheck: ${r.check}\n\n${wrap(r.description)}\n\npolicy keys (values from the policy ${source}):\n${r.policyKeys.map((k) => `  ${k}: ${valueCell(k)}`).join('\n')}\n\nremediation:\n${wrap(r.remediation, '  ')}\n`;
   }
   return { stdout: deliver(ctx, text), exitCode: 0 };
+}
+
+function explainCheck(format: string, check: string, rules: ReturnType<typeof explained>[], source: string): string {
+  if (format === 'json') return `${JSON.stringify({ schemaVersion: 1, policy: { source }, check, rules }, null, 2)}\n`;
+  if (format === 'markdown') {
+    return `# Check \`${check}\`\n\n${rules.length} rule${rules.length === 1 ? '' : 's'}; values from the policy ${md(source)}.\n\n| rule | title | policy keys |\n| --- | --- | --- |\n${rules.map((r) => `| \`${r.id}\` | ${md(r.title)} | ${r.policyKeys.map((k) => `\`${k}\`: \`${show(r.policyValues[k])}\``).join('<br>')} |`).join('\n')}\n`;
+  }
+  const w = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.flatMap((r) => [`  ${r.id.padEnd(w)}  ${r.title}`, ...r.policyKeys.map((k) => `  ${' '.repeat(w)}    ${k}: ${show(r.policyValues[k])}`)]);
+  return `check ${check}: ${rules.length} rule${rules.length === 1 ? '' : 's'} (values from the policy ${source})\n${lines.join('\n')}\n\nRun \`edvet explain RULE\` for what a rule checks and its remediation text.\n`;
 }
 
 function wrap(s: string, indent = ''): string {

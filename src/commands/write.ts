@@ -74,7 +74,7 @@ export function writeOutputFile(path: string, text: string, cwd: string, inputs:
  * go into a folder whose contents a vendor name must not steer); a FIFO,
  * device, socket or folder there is an error.
  */
-export function writeAtomic(path: string, text: string, cwd: string, what: 'letter' | 'file' = 'file'): void {
+export function writeAtomic(path: string, text: string | Uint8Array, cwd: string, what: 'letter' | 'file' = 'file'): void {
   const abs = resolve(cwd, path);
   const shown = displayPath(abs, cwd);
   let st: Stats | null = null;
@@ -87,7 +87,7 @@ export function writeAtomic(path: string, text: string, cwd: string, what: 'lett
   if (st && !st.isFile() && !st.isSymbolicLink()) {
     throw inputError({ file: shown, message: `this is ${specialKind(st)}; edvet writes a ${what} only as a regular file (move it away)` });
   }
-  writeRegular(abs, st && st.isFile() ? st : null, Buffer.from(text, 'utf8'), shown, what, null);
+  writeRegular(abs, st && st.isFile() ? st : null, typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text), shown, what, null);
 }
 
 /** Create `dir` (and its parents) for files to be written into; a failure is an input error naming it. */

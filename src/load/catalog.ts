@@ -220,19 +220,6 @@ function checkCatalogWide(products: Product[], problems: Problem[]): void {
   }
 }
 
-/** `edvet.policy.yaml` at the top of the first catalog folder given, when there is a folder. */
-export function catalogPolicyCandidate(paths: readonly string[], cwd: string): string | null {
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    try {
-      if (statSync(abs).isDirectory()) return resolve(abs, POLICY_FILE_NAME);
-    } catch {
-      continue;
-    }
-  }
-  return null;
-}
-
 /** Problems in file, line, column order. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(

@@ -3,10 +3,10 @@
  * file merged over them (maps key by key, lists replaced), validated as a
  * whole, waivers checked against the real rules and checks.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
-import { displayPath } from './catalog.js';
+import { displayPath, POLICY_FILE_NAME } from './catalog.js';
 import { READ_LIMITS, readFileBytes } from './files.js';
 import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
@@ -84,11 +84,51 @@ export function loadPolicy(file: string | null, cwd: string, knownRules: readonl
   return { policy: result.data!, source: shown, doc };
 }
 
-/** Which policy file applies (policy.md "Which policy"): the flag, the current folder, the first catalog folder, else none. */
-export function choosePolicyFile(flag: string | undefined, cwd: string, catalogCandidate: string | null): string | null {
-  if (flag) return flag;
-  const here = resolve(cwd, 'edvet.policy.yaml');
-  if (existsSync(here)) return here;
-  if (catalogCandidate && existsSync(catalogCandidate)) return catalogCandidate;
+/**
+ * The folder the upward search starts from: the first of `paths` that exists,
+ * a folder as is, a manifest file's folder; null when none exists.
+ */
+export function policySearchStart(paths: readonly string[], cwd: string): string | null {
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    try {
+      return statSync(abs).isDirectory() ? abs : dirname(abs);
+    } catch {
+      continue;
+    }
+  }
   return null;
+}
+
+/**
+ * The nearest edvet.policy.yaml at or above `start`: that folder, its
+ * parent and so on, stopping after the folder that holds `.git` (the
+ * repository root) or at the filesystem root. Null when there is none.
+ */
+export function findPolicyUpwards(start: string): string | null {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const candidate = join(dir, POLICY_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return null;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which policy file applies (policy.md "Which policy"): the flag; else
+ * edvet.policy.yaml in `cwd`; else the nearest one at or above
+ * `catalogStart` (see findPolicyUpwards); else null, the defaults.
+ */
+export function choosePolicyFile(flag: string | undefined, cwd: string, catalogStart: string | null): string | null {
+  if (flag) return flag;
+  const here = resolve(cwd, POLICY_FILE_NAME);
+  if (isFile(here)) return here;
+  return catalogStart === null ? null : findPolicyUpwards(catalogStart);
 }

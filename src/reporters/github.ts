@@ -4,7 +4,8 @@
  *   ::warning file=PATH,line=N,col=M,title=RULE::MESSAGE   for each warn
  *   ::notice …                                             for a warn or fail known from the baseline
  * (known findings stay visible but do not look like new problems; waived,
- * pass and n/a findings are not annotated), then one plain summary line.
+ * pass and n/a findings are not annotated), then one plain summary line that
+ * ends with the policy file used.
  * Escaping per the workflow-command syntax: in the message `%`→`%25`,
  * CR→`%0D`, LF→`%0A`; in properties additionally `:`→`%3A` and `,`→`%2C`.
  * ANSI escapes and control characters are removed first.
@@ -49,7 +50,7 @@ export const renderGithub: Reporter = (report: Report, options: ReporterOptions)
   const s = report.summary;
   lines.push(
     `edvet ${clean(report.command)}: ${s.products} products (${s.approved} approved, ${s.conditional} conditional, ${s.rejected} rejected); ` +
-      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${known} known from the baseline`,
+      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${known} known from the baseline; policy ${clean(report.policy.source)}`,
   );
   return `${lines.join('\n')}\n`;
 };

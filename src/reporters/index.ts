@@ -25,8 +25,8 @@ export const FORMAT_NAMES = Object.keys(REPORTERS) as FormatName[];
 
 /**
  * The formats each command accepts, the default first. `vet` to `sunset`
- * print through REPORTERS; `validate`, `letters`, `rules` and `explain` render
- * their own output in these formats.
+ * print through REPORTERS; `validate`, `letters`, `rules`, `explain`, `list`
+ * and `import` render their own output in these formats.
  */
 export const FORMATS_BY_COMMAND = {
   vet: ['table', 'json', 'markdown', 'csv', 'junit', 'sarif', 'github', 'html'],
@@ -37,6 +37,8 @@ export const FORMATS_BY_COMMAND = {
   letters: ['markdown', 'html'],
   rules: ['table', 'markdown', 'json'],
   explain: ['table', 'markdown', 'json'],
+  list: ['table', 'csv', 'markdown', 'json', 'html'],
+  import: ['table', 'json'],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 /** The renderer of one format (imported on first use, then cached by the module loader). */

@@ -81,7 +81,7 @@ export const renderJunit: Reporter = (report: Report, options: ReporterOptions) 
     failures += sFail;
     skipped += sSkip;
     const props = [
-      ['product', p.name], ['vendor', p.vendor], ['verdict', p.verdict], ['manifest', p.source.file],
+      ['product', p.name], ['vendor', p.vendor], ['verdict', p.verdict], ['manifest', p.source.file], ['policy', report.policy.source],
     ].map(([k, v]) => `      <property name="${xml(k, true)}" value="${xml(v, true)}"/>`);
     suites.push(
       [

@@ -32,7 +32,7 @@ interface Case {
 
 const cases: Case[] = [
   // ---- YAML
-  { name: 'YAML syntax error', args: () => ['vet', `${B}/syntax-error.yaml`], message: /^edvet: error: fixtures\/bad\/syntax-error\.yaml:7:1: YAML syntax error: / },
+  { name: 'YAML syntax error', args: () => ['vet', `${B}/syntax-error.yaml`], message: /^edvet: error: fixtures\/bad\/syntax-error\.yaml:7:1: YAML syntax error: /m },
   { name: 'tabs for indentation', args: () => ['vet', `${B}/tabs.yaml`], message: /tabs\.yaml:6:1: a tab is used for indentation; YAML needs spaces/ },
   { name: 'duplicate keys', args: () => ['vet', `${B}/duplicate-key.yaml`], message: /duplicate-key\.yaml:7:3: duplicate key `sells_data`: each field may appear once/ },
   { name: 'an alias to an undefined anchor', args: () => ['vet', `${B}/undefined-alias.yaml`], message: /undefined-alias\.yaml:5:9: an alias \(\*name\) refers to an anchor \(&name\) that is not defined above it/ },
@@ -111,7 +111,7 @@ const cases: Case[] = [
   { name: '--output whose folder does not exist', args: () => ['vet', 'fixtures/privacy/catalog', ...P, '--output', 'no/such/dir/report.json'], message: /no\/such\/dir\/report\.json: the folder no\/such\/dir does not exist; create it first or choose another --output path/ },
   { name: '--output that is a folder', args: () => ['vet', 'fixtures/privacy/catalog', ...P, '--output', 'fixtures'], message: /fixtures: this is a folder; expected a file path for --output/ },
   // ---- flags
-  { name: 'an unknown command', args: () => ['vett', 'x'], message: /error: unknown command 'vett'[\s\S]*Did you mean vet\?/ },
+  { name: 'an unknown command', args: () => ['vett', 'x'], message: /^edvet: error: unknown command 'vett'; did you mean vet\?/ },
   { name: 'an unknown flag', args: () => ['vet', 'fixtures/privacy/catalog', '--bogus'], message: /error: unknown option '--bogus'/ },
   { name: 'a bad --as-of', args: () => ['vet', 'fixtures/privacy/catalog', '--as-of', '2026-02-30'], message: /bad --as-of date '2026-02-30': expected an ISO date YYYY-MM-DD that exists on the calendar/ },
   { name: 'a bad --fail-on', args: () => ['vet', 'fixtures/privacy/catalog', '--fail-on', 'sometimes'], message: /'sometimes' is invalid\. Allowed choices are fail, warn, never/ },
@@ -119,9 +119,9 @@ const cases: Case[] = [
   { name: 'a --tool not in the catalog', args: () => ['vet', 'fixtures/privacy/catalog', ...P, '--tool', 'nope'], message: /--tool names 'nope', not in the catalog/ },
   { name: 'audit without --catalog', args: () => ['audit'], message: /`edvet audit` needs --catalog PATH \(or --demo\)/ },
   { name: 'usage without --usage', args: () => ['usage', ...CAT], message: /`edvet usage` needs --usage FILE/ },
-  { name: 'letters without --out-dir', args: () => ['letters', ...CAT], message: /required option '--out-dir <dir>' not specified/ },
-  { name: 'letters with --output', args: () => ['letters', ...CAT, '--out-dir', T('letters'), '--output', T('x.md')], message: /`edvet letters` writes one file per letter into --out-dir; --output does not apply/ },
-  { name: 'explain of an unknown rule', args: () => ['explain', 'privacy.dpaa'], message: /unknown rule 'privacy\.dpaa'; did you mean 'privacy\.dpa'\?/ },
+  { name: 'letters without --out-dir', args: () => ['letters', ...CAT], message: /^edvet: error: `edvet letters` needs --out-dir DIR: the folder to write letters into/ },
+  { name: 'letters with --output', args: () => ['letters', ...CAT, '--out-dir', T('letters'), '--output', T('x.md')], message: /^edvet: error: unknown option '--output'/ },
+  { name: 'explain of an unknown rule', args: () => ['explain', 'privacy.dpaa'], message: /unknown rule or check 'privacy\.dpaa'; did you mean 'privacy\.dpa'\?/ },
   ...(
     [
       ['vet', ['vet', 'fixtures/privacy/catalog', ...P], 'table, json, markdown, csv, junit, sarif, github, html'],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/load/catalog.js';
-import { choosePolicyFile, defaultPolicyValue, loadPolicy, mergePolicy } from '../../src/load/policy.js';
+import { choosePolicyFile, defaultPolicyValue, findPolicyUpwards, loadPolicy, mergePolicy, policySearchStart } from '../../src/load/policy.js';
 import { EdvetError, type Problem } from '../../src/model/errors.js';
 import { buildReport } from '../../src/report/build.js';
 import { CHECK_NAMES, RULES, RULE_IDS } from '../../src/rules/index.js';
@@ -228,14 +228,54 @@ describe('waivers in a run', () => {
 });
 
 describe('which policy (policy.md)', () => {
-  it('the flag, else edvet.policy.yaml here, else at the top of the first catalog folder, else none', () => {
+  it('the flag, else edvet.policy.yaml here, else the nearest at or above the catalog folder, else none', () => {
     const here = join(tmp, 'here');
     mkdirSync(join(here, 'cat'), { recursive: true });
+    const cat = join(here, 'cat');
     expect(choosePolicyFile('x.yaml', here, null)).toBe('x.yaml');
-    expect(choosePolicyFile(undefined, here, join(here, 'cat/edvet.policy.yaml'))).toBeNull();
-    writeFileSync(join(here, 'cat/edvet.policy.yaml'), '');
-    expect(choosePolicyFile(undefined, here, join(here, 'cat/edvet.policy.yaml'))).toBe(join(here, 'cat/edvet.policy.yaml'));
+    expect(choosePolicyFile(undefined, here, null)).toBeNull();
+    writeFileSync(join(cat, 'edvet.policy.yaml'), '');
+    expect(choosePolicyFile(undefined, here, cat)).toBe(join(cat, 'edvet.policy.yaml'));
     writeFileSync(join(here, 'edvet.policy.yaml'), '');
-    expect(choosePolicyFile(undefined, here, join(here, 'cat/edvet.policy.yaml'))).toBe(join(here, 'edvet.policy.yaml'));
+    expect(choosePolicyFile(undefined, here, cat)).toBe(join(here, 'edvet.policy.yaml'));
+    expect(choosePolicyFile('x.yaml', here, cat)).toBe('x.yaml');
+  });
+
+  it('walks up from the catalog folder to the folder holding .git, and no further', () => {
+    const outer = join(tmp, 'walk');
+    const repo = join(outer, 'repo');
+    const deep = join(repo, 'district', 'catalog', 'math');
+    mkdirSync(deep, { recursive: true });
+    const elsewhere = join(tmp, 'walk-cwd');
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(outer, 'edvet.policy.yaml'), '');
+    // no .git yet: the search goes up to the filesystem root and finds the outer file
+    expect(findPolicyUpwards(deep)).toBe(join(outer, 'edvet.policy.yaml'));
+    // .git (a folder, or a file in a worktree) marks the repository root: the outer file is not seen
+    mkdirSync(join(repo, '.git'));
+    expect(findPolicyUpwards(deep)).toBeNull();
+    expect(choosePolicyFile(undefined, elsewhere, deep)).toBeNull();
+    rmSync(join(repo, '.git'), { recursive: true });
+    writeFileSync(join(repo, '.git'), 'gitdir: /elsewhere\n');
+    expect(findPolicyUpwards(deep)).toBeNull();
+    // the repository root itself is searched, and the nearest file wins
+    writeFileSync(join(repo, 'edvet.policy.yaml'), '');
+    expect(findPolicyUpwards(deep)).toBe(join(repo, 'edvet.policy.yaml'));
+    writeFileSync(join(repo, 'district', 'edvet.policy.yaml'), '');
+    expect(choosePolicyFile(undefined, elsewhere, deep)).toBe(join(repo, 'district', 'edvet.policy.yaml'));
+    // a folder named edvet.policy.yaml is not a policy
+    mkdirSync(join(deep, 'edvet.policy.yaml'));
+    expect(findPolicyUpwards(deep)).toBe(join(repo, 'district', 'edvet.policy.yaml'));
+  });
+
+  it('starts from the first path that exists: a folder as is, the folder of a manifest file', () => {
+    const base = join(tmp, 'start');
+    mkdirSync(join(base, 'a'), { recursive: true });
+    writeFileSync(join(base, 'a', 'm.yaml'), '');
+    expect(policySearchStart(['missing', 'a/m.yaml', 'a'], base)).toBe(join(base, 'a'));
+    expect(policySearchStart(['a'], base)).toBe(join(base, 'a'));
+    expect(policySearchStart(['.'], join(base, 'a'))).toBe(join(base, 'a'));
+    expect(policySearchStart(['missing'], base)).toBeNull();
+    expect(policySearchStart([], base)).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ describe('github reporter', () => {
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(4);
-    expect(lines.at(-1)).toBe('edvet audit: 6 products (3 approved, 1 conditional, 2 rejected); 5 errors, 5 warnings, 4 known from the baseline');
+    expect(lines.at(-1)).toBe('edvet audit: 6 products (3 approved, 1 conditional, 2 rejected); 5 errors, 5 warnings, 4 known from the baseline; policy edvet.policy.yaml');
   });
 
   it('escapes per the workflow-command syntax', () => {

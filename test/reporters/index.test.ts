@@ -23,6 +23,8 @@ describe('reporter registry', () => {
       letters: ['markdown', 'html'],
       rules: ['table', 'markdown', 'json'],
       explain: ['table', 'markdown', 'json'],
+      list: ['table', 'csv', 'markdown', 'json', 'html'],
+      import: ['table', 'json'],
     });
     expect([...FORMAT_NAMES].sort()).toEqual([...ALL].sort());
     expect(Object.keys(REPORTERS)).toEqual(FORMAT_NAMES);

@@ -23,6 +23,7 @@ describe('junit reporter', () => {
       expect(Number(s.attrs.failures)).toBe(findAll(s, 'failure').length);
       expect(Number(s.attrs.skipped)).toBe(findAll(s, 'skipped').length);
       expect(s.children[0].name).toBe('properties');
+      expect(findAll(s.children[0], 'property').find((x) => x.attrs.name === 'policy')?.attrs.value).toBe(report.policy.source);
       tests += cases.length;
     }
     expect(Number(root.attrs.tests)).toBe(tests);
