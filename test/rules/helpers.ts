@@ -6,11 +6,8 @@
  * (message id, parameters) and its finding (evidence, source, remediation).
  * The rule tables themselves run through rule-tester.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runRule } from '../../src/engine/evaluate.js';
 import { loadCatalog } from '../../src/load/catalog.js';
@@ -21,11 +18,10 @@ import type { Product } from '../../src/model/product.js';
 import type { Finding } from '../../src/model/types.js';
 import type { Outcome, ProductUsageInput, RuleContext } from '../../src/rules/define.js';
 import { ruleById } from '../../src/rules/index.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
+import { ROOT } from '../shared-dir.js';
 
 /** The repository root (the working folder the loaders are given). */
-export const ROOT = resolve(here, '../..');
+export { ROOT };
 
 /** The as-of date most rule tests use. */
 export const AS_OF = '2026-11-23';
@@ -103,78 +99,5 @@ export function run(ruleId: string, name: string, opts: RunOptions = {}): { o: O
   return runOn(ruleId, loadFixture(ruleId, name), opts);
 }
 
-// ---------------------------------------------------------------------------
-// End-to-end helpers: the built binary, as a user runs it.
-
-/** Build once when the binary's bundle (dist/bundle/cli.js) is missing or older than a source file (`npm test` builds first anyway). */
-export function ensureBuilt(): void {
-  const cli = join(ROOT, 'dist/bundle/cli.js');
-  const newest = (dir: string): number => {
-    let m = 0;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      m = Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-    }
-    return m;
-  };
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(ROOT, 'src'))) return;
-  // One build at a time across parallel test files: the first to take the lock builds, the others wait for it.
-  const lock = join(tmpdir(), 'edvet-e2e-build.lock');
-  const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  for (let i = 0; i < 1200; i++) {
-    try {
-      mkdirSync(lock);
-    } catch {
-      sleep(100);
-      continue;
-    }
-    try {
-      if (!existsSync(cli) || statSync(cli).mtimeMs < newest(join(ROOT, 'src'))) {
-        const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
-      }
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-    return;
-  }
-  throw new Error('timed out waiting for another test file to build');
-}
-
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run `node bin/edvet.js ARGS` in the repository root (or `cwd`), without colour or CI progress. */
-export function edvet(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const r = spawnSync('node', [join(ROOT, 'bin/edvet.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: env as NodeJS.ProcessEnv });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Run edvet and parse its JSON output. */
-export function edvetJson<T = Record<string, unknown>>(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult & { json: T } {
-  const r = edvet(args, opts);
-  let json: T;
-  try {
-    json = JSON.parse(r.stdout) as T;
-  } catch {
-    throw new Error(`not JSON (exit ${r.status}):\n${r.stdout.slice(0, 500)}\n${r.stderr.slice(0, 500)}`);
-  }
-  return { ...r, json };
-}
-
-/** A stack trace's frame lines (`    at fn (file:1:2)`). */
-export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|native\)?)$/m;
-
-/** Assert an exit-2 run: one readable error, no stack trace, nothing on stdout. */
-export function expectUsageOrInputError(r: CliResult, mentions?: string | RegExp): void {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  expect(r.stderr).not.toMatch(/internal error/);
-  expect(r.stderr.trim().length).toBeGreaterThan(0);
-  if (mentions !== undefined) expect(r.stderr).toMatch(mentions);
-}
+/** The end-to-end helpers, for the tests that import them from here. */
+export { edvet, edvetJson, ensureBuilt, expectUsageOrInputError, STACK_FRAME, type CliResult } from '../e2e/helpers.js';
