@@ -102,6 +102,7 @@ export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery)
     activeTeachers,
     activeStudents,
     semesterActiveUsers,
+    semesterActiveTeacherUsers: semesterTeachers,
     teachersWithAccess,
     semesterActiveTeachers,
     lastSeen: lastSeen === null ? null : isoOf(lastSeen),

@@ -100,7 +100,8 @@ export function measureUsage(
     const c = signIns.figures(i, { activeFrom, semesterFrom, teachersWithAccess, licensedTeachers: m.usage?.licensed_teachers ?? null, schools: m.schools ?? null });
     const deployed = m.deployed_on ? dayOf(m.deployed_on) : null;
     const inUseForSemester = deployed !== null && deployed <= asOfDay && cal.schoolDaysBetween(deployed, asOfDay) >= policy.usage.semester_days;
-    counts.set(p.id, { ...c, inUseForSemester });
+    // usage-sources.md "Honest no data": no used row of any export matched the product.
+    counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: [] });
   });
   const unmatched = signIns.unmatchedApps(UNMATCHED_MAX);
   return { counts, inputs, unmatchedApps: unmatched.listed, unmatchedWarnings: unmatchedWarnings(unmatched) };
@@ -124,37 +125,77 @@ export function recommendedSeats(semesterActive: number, buffer: number): number
   return Math.ceil(Number((semesterActive * (1 + buffer)).toFixed(6)));
 }
 
-/** Usage figures of one product before its rules run: right-sizing (which follows usage.dormant-seats) is left null. */
+/** True when a product's activity figures are unknown: no export row matched it and its manifest does not say `usage.tracked: true`. */
+export function unknownUse(p: Product, c: Pick<UsageCounts, 'noUsageData'>): boolean {
+  return c.noUsageData && p.manifest.usage?.tracked !== true;
+}
+
+/**
+ * Usage figures of one product before its rules run: right-sizing (which
+ * follows usage.dormant-seats) is left null. A product with no usage data
+ * that is not `usage.tracked` gets null activity figures, never 0
+ * (usage-sources.md "Honest no data": absent sign-ins are not zero use).
+ * Per-teacher licences count active teachers against the seats.
+ */
 export function usageFigures(p: Product, c: UsageCounts): UsageFigures {
   const seats = p.manifest.cost?.seats ?? null;
+  const licensedRole = p.manifest.cost?.model === 'per_teacher' ? 'teacher' : 'any';
+  const annual = p.annualCost;
+  const base = {
+    ...c,
+    licensedRole,
+    seats,
+    annualCost: annual ?? 0,
+    costPerSeat: p.costPerSeat,
+    recommendedSeats: null,
+    rightSizeSaving: null,
+  } as const;
+  if (unknownUse(p, c)) {
+    return {
+      ...base,
+      basis: null,
+      activeUsers: null,
+      activeTeachers: null,
+      activeStudents: null,
+      semesterActiveUsers: null,
+      semesterActiveTeacherUsers: null,
+      semesterActiveTeachers: null,
+      dormantSeats: null,
+      dormantRatio: null,
+      wastedSpend: null,
+      costPerActiveUser: null,
+      teacherUtilization: null,
+      lastSeen: null,
+      activeByGrade: null,
+      activeBySchool: null,
+    };
+  }
   // Why: a proposed or retired product's seats are not being paid for, so none of them is "wasted".
   const paying = p.manifest.status !== 'proposed' && p.manifest.status !== 'retired';
-  const dormantSeats = seats === null || !paying ? null : Math.max(0, seats - c.activeUsers);
+  const licensedActive = licensedRole === 'teacher' ? c.activeTeachers : c.activeUsers;
+  const dormantSeats = seats === null || !paying || licensedActive === null ? null : Math.max(0, seats - licensedActive);
   const dormantRatio = seats === null || dormantSeats === null || seats === 0 ? null : dormantSeats / seats;
-  const annual = p.annualCost;
   const perSeat = annual !== null && seats !== null && seats > 0;
   const twa = c.teachersWithAccess;
   return {
-    ...c,
-    seats,
+    ...base,
+    basis: c.basis ?? 'users',
     dormantSeats,
     dormantRatio,
-    annualCost: annual ?? 0,
-    costPerSeat: p.costPerSeat,
     // The cost of the dormant seats from the annual cost itself, rounded once (not from the rounded cost per seat).
     wastedSpend: dormantSeats !== null && perSeat ? centsShare(annual, dormantSeats, seats) : null,
-    costPerActiveUser: c.activeUsers > 0 && annual !== null ? centsShare(annual, 1, c.activeUsers) : null,
+    costPerActiveUser: c.activeUsers !== null && c.activeUsers > 0 && annual !== null ? centsShare(annual, 1, c.activeUsers) : null,
     teacherUtilization: twa ? (c.semesterActiveTeachers ?? 0) / twa : null,
-    recommendedSeats: null,
-    rightSizeSaving: null,
   };
 }
 
 /** The figures with right-sizing, for a product whose usage.dormant-seats warned (and was not waived). */
 export function withRightSizing(u: UsageFigures, p: Product, policy: Policy): UsageFigures {
   const seats = u.seats;
-  if (seats === null) return u;
-  const recommended = recommendedSeats(u.semesterActiveUsers, policy.usage.right_size_buffer);
+  // Per-teacher licences are sized on the teachers who used it during the semester (usage-sources.md).
+  const semesterActive = u.licensedRole === 'teacher' ? u.semesterActiveTeacherUsers : u.semesterActiveUsers;
+  if (seats === null || semesterActive === null) return u;
+  const recommended = recommendedSeats(semesterActive, policy.usage.right_size_buffer);
   const annual = p.annualCost;
   const saving = annual === null || seats <= 0 ? null : seats > recommended ? centsShare(annual, seats - recommended, seats) : 0;
   return { ...u, recommendedSeats: recommended, rightSizeSaving: saving };

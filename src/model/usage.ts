@@ -54,20 +54,39 @@ export interface SchoolCount {
   activeUsers: number;
 }
 
-/** Usage figures of one product (reports.md `usage`; rules.md "Usage rules"); null where a figure cannot be computed. Money in cents. */
+/** Where a product's activity figures come from (usage-sources.md): per-user rows, or aggregate counts (lower bounds). */
+export type UsageBasis = 'users' | 'counts';
+
+/** Who a licence is for (usage-sources.md "Per-teacher licences"): `teacher` for `cost.model: per_teacher`, else `any`. */
+export type LicensedRole = 'teacher' | 'any';
+
+/**
+ * Usage figures of one product (reports.md `usage`; rules.md "Usage rules";
+ * usage-sources.md "Honest no data"); null where a figure cannot be
+ * computed, and every activity figure null for a product no export row
+ * matched unless its manifest says `usage.tracked: true`. Money in cents.
+ */
 export interface UsageFigures {
+  /** `users` (per-user rows) or `counts`; null for a product with no usage data that is not `usage.tracked`. */
+  basis: UsageBasis | null;
+  /** True when no used row of any export matched the product (a fact about the exports, also for a tracked product). */
+  noUsageData: boolean;
+  /** `teacher` for per-teacher licences (dormant seats, right-sizing and over-deployment count teachers), else `any`. */
+  licensedRole: LicensedRole;
   /** Used rows whose app matched the product. */
   rows: number;
   /** Manifest `cost.seats`. */
   seats: number | null;
   /** Distinct seat users (family excluded) whose last sign-in is in the active window. */
-  activeUsers: number;
+  activeUsers: number | null;
   /** Of those, the teachers. */
-  activeTeachers: number;
+  activeTeachers: number | null;
   /** Of those, the students (staff and unknown-role users count only in `activeUsers`). */
-  activeStudents: number;
+  activeStudents: number | null;
   /** Distinct seat users whose last sign-in is in the semester window. */
-  semesterActiveUsers: number;
+  semesterActiveUsers: number | null;
+  /** Distinct teacher-role users whose last sign-in is in the semester window (right-sizing of per-teacher licences). */
+  semesterActiveTeacherUsers: number | null;
   /** Roster teachers with access; without a roster, `usage.licensed_teachers` (null when unknown). */
   teachersWithAccess: number | null;
   /** Teachers with access who signed in during the semester window; without a roster, the distinct teacher-role users who did, at most `licensed_teachers` (null when unknown). */
@@ -96,6 +115,8 @@ export interface UsageFigures {
   activeByGrade: GradeCount[] | null;
   /** With a roster: active users by school (every school the product is deployed at, also at 0), by name, `unknown` last; null without a roster. */
   activeBySchool: SchoolCount[] | null;
+  /** Unmatched apps whose best alias suggestion is this product, most rows first (for the messages of a product with no usage data; not a figure). */
+  suggestedApps: UnmatchedApp[];
 }
 
 /** The figures the aggregation counts from sign-ins (the rest come from the manifest and the calendar). */
@@ -106,6 +127,7 @@ export type SignInCounts = Pick<
   | 'activeTeachers'
   | 'activeStudents'
   | 'semesterActiveUsers'
+  | 'semesterActiveTeacherUsers'
   | 'teachersWithAccess'
   | 'semesterActiveTeachers'
   | 'lastSeen'
@@ -113,13 +135,28 @@ export type SignInCounts = Pick<
   | 'activeBySchool'
 >;
 
-/** What the usage step measured for one product: its sign-in counts and whether it has been in use for a semester. */
-export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester'>;
+/** What the usage step measured for one product: its sign-in counts, whether it has been in use for a semester, whether any row matched it, and the unmatched apps that suggest it. */
+export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester' | 'noUsageData' | 'suggestedApps'> & { basis?: UsageBasis };
 
 /** The figures a usage rule judges: the counts without the last day and breakdowns, and the seats (no money, no right-sizing: those follow the rules' outcomes). */
-export type RuleUsage = Omit<UsageCounts, 'lastSeen' | 'activeByGrade' | 'activeBySchool'> & Pick<UsageFigures, 'seats'>;
+export type RuleUsage = Pick<
+  UsageFigures,
+  | 'basis'
+  | 'noUsageData'
+  | 'licensedRole'
+  | 'rows'
+  | 'seats'
+  | 'activeUsers'
+  | 'activeTeachers'
+  | 'activeStudents'
+  | 'semesterActiveUsers'
+  | 'teachersWithAccess'
+  | 'semesterActiveTeachers'
+  | 'inUseForSemester'
+  | 'suggestedApps'
+>;
 
-/** An app of the exports that matched no product, with its used rows. */
+/** An app of the exports that matched no product (usage-sources.md "Unmatched apps"), with its used rows. */
 export interface UnmatchedApp {
   app: string;
   rows: number;

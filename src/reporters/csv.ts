@@ -12,6 +12,7 @@
  * Usage layout (`usage`, `sunset` commands): one row per product, columns
  *   product_id, product_name, vendor, status        product and its lifecycle status
  *   usage_rows                                      used export rows matched to it
+ *   basis (users, counts; empty when no data), no_usage_data (yes/no: no export row matched it)
  *   seats, active_users, active_teachers, active_students, semester_active_users
  *   dormant_seats, dormant_ratio (0..1, 4 places)
  *   annual_cost, cost_per_seat, wasted_spend, cost_per_active_user (dollars, to the cent)
@@ -33,7 +34,7 @@ export const FINDING_COLUMNS = ['product_id', 'product_name', 'vendor', 'rule', 
 
 /** Header of the usage layout. */
 export const USAGE_COLUMNS = [
-  'product_id', 'product_name', 'vendor', 'status', 'usage_rows', 'seats', 'active_users', 'active_teachers', 'active_students',
+  'product_id', 'product_name', 'vendor', 'status', 'usage_rows', 'basis', 'no_usage_data', 'seats', 'active_users', 'active_teachers', 'active_students',
   'semester_active_users', 'dormant_seats', 'dormant_ratio', 'annual_cost', 'cost_per_seat', 'wasted_spend', 'cost_per_active_user',
   'teachers_with_access', 'teacher_utilization', 'recommended_seats', 'right_size_saving', 'last_seen', 'usage_status',
   'sunset_candidate', 'sunset_reason', 'notice_on', 'earliest_retire_on', 'sunset_decide_by', 'annual_savings',
@@ -88,7 +89,7 @@ export const renderCsv: Reporter = (report: Report) => {
       const u = p.usage;
       const s = p.sunset;
       rows.push([
-        p.id, p.name, p.vendor, p.status, num(u?.rows), num(u?.seats), num(u?.activeUsers), num(u?.activeTeachers), num(u?.activeStudents),
+        p.id, p.name, p.vendor, p.status, num(u?.rows), u?.basis ?? '', yesNo(u?.noUsageData), num(u?.seats), num(u?.activeUsers), num(u?.activeTeachers), num(u?.activeStudents),
         num(u?.semesterActiveUsers), num(u?.dormantSeats), num(ratio4(u?.dormantRatio ?? null)), num(dollarsOf(u?.annualCost ?? null)),
         num(dollarsOf(u?.costPerSeat ?? null)), num(dollarsOf(u?.wastedSpend ?? null)), num(dollarsOf(u?.costPerActiveUser ?? null)),
         num(u?.teachersWithAccess), num(ratio4(u?.teacherUtilization ?? null)), num(u?.recommendedSeats), num(dollarsOf(u?.rightSizeSaving ?? null)),

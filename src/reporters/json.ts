@@ -14,6 +14,9 @@ import { ratio4, sortedProducts } from './util.js';
 function usageJson(u: UsageFigures | null) {
   if (u === null) return null;
   return {
+    basis: u.basis,
+    noUsageData: u.noUsageData,
+    licensedRole: u.licensedRole,
     rows: u.rows,
     seats: u.seats,
     activeUsers: u.activeUsers,
@@ -26,6 +29,7 @@ function usageJson(u: UsageFigures | null) {
     wastedSpend: dollarsOf(u.wastedSpend),
     costPerActiveUser: dollarsOf(u.costPerActiveUser),
     teachersWithAccess: u.teachersWithAccess,
+    teachersSignedIn: u.semesterActiveTeachers,
     teacherUtilization: ratio4(u.teacherUtilization),
     semesterActiveUsers: u.semesterActiveUsers,
     recommendedSeats: u.recommendedSeats,

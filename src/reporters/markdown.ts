@@ -24,6 +24,7 @@ import {
   statusLabel,
   sunsetProducts,
   usageProducts,
+  activeText,
   breakdownProducts,
   breakdownText,
   breakdowns,
@@ -120,7 +121,7 @@ export const renderMarkdown: Reporter = (report: Report) => {
             const u = p.usage!;
             const st = p.checks.usage;
             return [
-              productTitle(p), int(u.seats), int(u.activeUsers), int(u.dormantSeats), pct(u.dormantRatio), money(u.annualCost),
+              productTitle(p), int(u.seats), activeText(u), int(u.dormantSeats), pct(u.dormantRatio), money(u.annualCost),
               money(u.wastedSpend), money(u.costPerActiveUser), pct(u.teacherUtilization), int(u.recommendedSeats), money(u.rightSizeSaving), md(u.lastSeen ?? '–'),
               [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–',
             ];

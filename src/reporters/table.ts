@@ -21,6 +21,7 @@ import {
   statusLabel,
   sunsetProducts,
   usageProducts,
+  activeText,
   waiverText,
 } from './util.js';
 
@@ -274,7 +275,7 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
       const u = p.usage!;
       const st = p.checks.usage;
       const status = [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–';
-      return [clean(p.name) || clean(p.id), int(u.seats), int(u.activeUsers), int(u.dormantSeats), money(u.wastedSpend), pct(u.teacherUtilization), status];
+      return [clean(p.name) || clean(p.id), int(u.seats), activeText(u), int(u.dormantSeats), money(u.wastedSpend), pct(u.teacherUtilization), status];
     });
     const heads = ['product', 'seats', 'active', 'dormant', 'wasted', 'teacher util', 'status'];
     const cols: Col[] = heads.map((h, i) =>

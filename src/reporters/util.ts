@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { dollarsOf, type Cents } from '../model/money.js';
-import type { Decision, Finding, ProductReport, Reconciliation, Report, Status, Verdict } from '../model/types.js';
+import type { Decision, Finding, ProductReport, Reconciliation, Report, Status, UsageFigures, Verdict } from '../model/types.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
 const ANSI_RE =
@@ -62,6 +62,18 @@ export function int(x: number | null | undefined): string {
 /** `31.7%` from a 0..1 ratio, or `–` when unknown. */
 export function pct(x: number | null | undefined): string {
   return x === null || x === undefined ? '–' : `${round(x * 100, 1).toFixed(1)}%`;
+}
+
+/**
+ * The active users of a product's usage figures as the seats are counted:
+ * `no data` when no export row matched it (and it is not `usage.tracked`);
+ * for a per-teacher licence the active teachers (`4 teachers`), since
+ * those are what its dormant seats count; else {@link int}.
+ */
+export function activeText(u: UsageFigures): string {
+  if (u.activeUsers === null && u.noUsageData) return 'no data';
+  if (u.licensedRole === 'teacher' && u.activeTeachers !== null) return `${int(u.activeTeachers)} teachers`;
+  return int(u.activeUsers);
 }
 
 /** Text of an evidence value: `not provided` for null/absent, lists joined, objects as JSON. */

@@ -22,6 +22,7 @@ describe('signInFigures', () => {
       activeTeachers: 1,
       activeStudents: 1,
       semesterActiveUsers: 5,
+      semesterActiveTeacherUsers: 2,
       teachersWithAccess: 1,
       semesterActiveTeachers: 1, // two teachers signed in, at most licensed_teachers
       lastSeen: '1970-01-21',

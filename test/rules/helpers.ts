@@ -62,6 +62,10 @@ export function policyWith(over: Record<string, unknown> = {}): Policy {
 /** A usage summary for usage rules, with neutral defaults. */
 export function usageInput(over: Partial<ProductUsageInput> = {}): ProductUsageInput {
   return {
+    basis: 'users',
+    noUsageData: false,
+    licensedRole: 'any',
+    suggestedApps: [],
     rows: 100,
     seats: null,
     activeUsers: 0,

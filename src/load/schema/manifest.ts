@@ -197,7 +197,11 @@ const mobile = z.strictObject({
 
 const usage = z.strictObject({
   aliases: z.array(z.union([z.string(), z.number()]).transform((v) => String(v))).nullish(),
+  // usage-sources.md "Client ids": the product's app ids (Google OAuth client ids, Entra Application IDs, Canvas dev key ids).
+  client_ids: z.array(z.union([z.string().trim().min(1), z.number()]).transform((v) => String(v))).nullish(),
   licensed_teachers: count.nullish(),
+  // usage-sources.md "Honest no data": the district asserts the exports cover it, so no row means no use.
+  tracked: z.boolean().nullish(),
 });
 
 export const ManifestSchema = z

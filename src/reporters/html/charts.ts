@@ -11,7 +11,7 @@ import { esc, short } from './document.js';
 export function seatsChart(ps: readonly ProductReport[]): string {
   const W = 360;
   const barMax = 200;
-  const maxSeats = Math.max(1, ...ps.map((p) => Math.max(p.usage!.seats ?? 0, p.usage!.activeUsers)));
+  const maxSeats = Math.max(1, ...ps.map((p) => Math.max(p.usage!.seats ?? 0, p.usage!.activeUsers ?? 0)));
   const block = 84;
   const top = 4;
   const H = top + ps.length * block;
@@ -20,7 +20,7 @@ export function seatsChart(ps: readonly ProductReport[]): string {
     const u = p.usage!;
     const y = top + i * block;
     const seatW = u.seats === null ? 0 : Math.max(1, (u.seats / maxSeats) * barMax);
-    const actW = u.activeUsers === 0 ? 0 : Math.max(1, (u.activeUsers / maxSeats) * barMax);
+    const actW = u.activeUsers === null || u.activeUsers === 0 ? 0 : Math.max(1, (u.activeUsers / maxSeats) * barMax);
     parts.push(`<text x="0" y="${y + 14}" class="lbl">${esc(short(p.name || p.id, 40))}</text>`);
     if (u.seats === null) parts.push(`<text x="0" y="${y + 33}" class="val">seats unknown</text>`);
     else {
@@ -28,8 +28,8 @@ export function seatsChart(ps: readonly ProductReport[]): string {
       parts.push(`<text x="${(seatW + 6).toFixed(1)}" y="${y + 33}" class="val">${int(u.seats)} seats</text>`);
     }
     if (actW > 0) parts.push(`<rect x="0" y="${y + 40}" width="${actW.toFixed(1)}" height="15" class="active"/>`);
-    parts.push(`<text x="${(actW + 6).toFixed(1)}" y="${y + 52}" class="val">${int(u.activeUsers)} active</text>`);
-    const waste = u.wastedSpend === null ? 'wasted spend unknown' : `${money(u.wastedSpend)} wasted on ${int(u.dormantSeats)} dormant seats`;
+    parts.push(`<text x="${(actW + 6).toFixed(1)}" y="${y + 52}" class="val">${u.activeUsers === null ? 'no usage data' : `${int(u.activeUsers)} active`}</text>`);
+    const waste = u.activeUsers === null && u.noUsageData ? 'no sign-ins found in any export' : u.wastedSpend === null ? 'wasted spend unknown' : `${money(u.wastedSpend)} wasted on ${int(u.dormantSeats)} dormant seats`;
     parts.push(`<text x="0" y="${y + 71}" class="note">${waste}</text>`);
   });
   return `<figure>

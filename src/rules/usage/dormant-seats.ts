@@ -1,21 +1,29 @@
 import { defineRule, outcome } from '../define.js';
+import { lookedFor, suggestionText } from '../usage-words.js';
 
 /** usage.dormant-seats — paid seats whose users have not signed in during the active window. */
 export default defineRule({
   id: 'usage.dormant-seats',
   check: 'usage',
   kind: 'usage',
-  messages: { 'na-no-seats': 'n/a', 'na-status': 'n/a', 'na-no-usage': 'n/a', 'no-rows': 'warn', dormant: 'warn', used: 'pass' },
+  messages: { 'na-no-seats': 'n/a', 'na-status': 'n/a', 'na-no-usage': 'n/a', 'no-data': 'warn', 'no-rows': 'warn', dormant: 'warn', used: 'pass' },
   evaluate(p, { policy, usage }) {
     const seats = p.manifest.cost?.seats;
     const status = p.manifest.status;
     if (seats === null || seats === undefined) return outcome('n/a', 'na-no-seats', { field: 'cost.seats', value: null, expected: 'a seat count' });
     if (status !== 'pilot' && status !== 'active') return outcome('n/a', 'na-status', { field: 'status', value: status, expected: 'pilot or active' }, { status });
     if (!usage) return outcome('n/a', 'na-no-usage', { field: 'usage', value: null, expected: 'a usage export' });
-    const dormant = Math.max(0, seats - usage.activeUsers);
+    const teachers = usage.licensedRole === 'teacher';
+    const active = teachers ? usage.activeTeachers : usage.activeUsers;
+    // Why (usage-sources.md "Honest no data"): sign-ins absent from every export are not zero use, unless the
+    // manifest says the exports cover the product (usage.tracked); so no figure, no waste, only a warning to look.
+    if (active === null) {
+      return outcome('warn', 'no-data', { field: 'usage.aliases', value: 0, expected: 'at least one export row matching the product' }, { looked: lookedFor(p), suggestion: suggestionText(usage) });
+    }
+    const dormant = Math.max(0, seats - active);
     const ratio = dormant / seats;
     const threshold = policy.usage.dormant_warn_ratio;
-    const params = { dormant, seats, active: usage.activeUsers, pct: Math.round(ratio * 100), days: policy.usage.active_window_days, aliases: aliasesOf(p) };
+    const params = { dormant, seats, active, who: teachers ? 'teachers' : 'users', pct: Math.round(ratio * 100), days: policy.usage.active_window_days, aliases: lookedFor(p) };
     const evidence = { field: 'cost.seats', value: seats, expected: `dormant ratio < ${threshold}` };
     if (usage.rows === 0) return outcome('warn', 'no-rows', evidence, params);
     // Why: the guide's dormant-license figures: half the seats idle means the contract is sized for a district that does not exist.
@@ -23,7 +31,3 @@ export default defineRule({
     return outcome('pass', 'used', evidence, params);
   },
 });
-
-function aliasesOf(p: { id: string; manifest: { name: string; usage?: { aliases?: string[] | null } | null } }): string {
-  return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((a) => `"${a}"`).join(', ');
-}

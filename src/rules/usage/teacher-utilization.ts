@@ -1,11 +1,12 @@
 import { defineRule, outcome } from '../define.js';
+import { suggestionText } from '../usage-words.js';
 
 /** usage.teacher-utilization — share of teachers with access who used it in the last semester (the 30 % sunset rule). */
 export default defineRule({
   id: 'usage.teacher-utilization',
   check: 'usage',
   kind: 'usage',
-  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass' },
+  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', 'no-data': 'warn', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass' },
   evaluate(p, { policy, usage }) {
     const m = p.manifest;
     const min = policy.usage.teacher_utilization_min;
@@ -15,6 +16,11 @@ export default defineRule({
     if (!usage) return outcome('n/a', 'na-no-usage', { field: 'usage', value: null, expected: 'a usage export' });
     if (!usage.inUseForSemester) {
       return outcome('n/a', 'na-too-new', { field: 'deployed_on', value: m.deployed_on, expected: `${policy.usage.semester_days} school days in use` }, { days: policy.usage.semester_days });
+    }
+    // Why (usage-sources.md "Honest no data"): sign-ins absent from every export are not proof that no teacher used it,
+    // so no sunset on them, unless the manifest says the exports cover it (usage.tracked: then 0 is 0).
+    if (usage.activeUsers === null && usage.noUsageData) {
+      return outcome('warn', 'no-data', { field: 'usage.aliases', value: 0, expected: 'at least one export row matching the product' }, { suggestion: suggestionText(usage) });
     }
     const withAccess = usage.teachersWithAccess;
     const expected = `>= ${min}`;
