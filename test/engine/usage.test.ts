@@ -39,12 +39,15 @@ function counts(over: Partial<UsageCounts> = {}): UsageCounts {
     activeTeachers: 0,
     activeStudents: 0,
     semesterActiveUsers: 0,
+    semesterActiveTeacherUsers: 0,
     teachersWithAccess: null,
     semesterActiveTeachers: null,
     lastSeen: null,
     activeByGrade: null,
     activeBySchool: null,
     inUseForSemester: true,
+    noUsageData: false,
+    suggestedApps: [],
     ...over,
   };
 }
@@ -83,6 +86,35 @@ describe('usage figures in cents', () => {
     expect(u.rightSizeSaving).toBe(45_000); // 45 × 99,999 / 100 = 44,999.55 → 45,000
     const full = withRightSizing(usageFigures(p, counts({ semesterActiveUsers: 95 })), p, policy);
     expect(full.rightSizeSaving).toBe(0);
+  });
+});
+
+describe('no usage data (usage-sources.md "Honest no data")', () => {
+  const none = counts({ rows: 0, noUsageData: true, teachersWithAccess: 5, semesterActiveTeachers: 0 });
+
+  it('leaves every activity figure null for a product no row matched, keeping rows, seats, costs and teachers with access', () => {
+    const u = usageFigures(product('ghost', { cost: { model: 'per_seat', unit_price: 2, seats: 10 } }), none);
+    expect(u).toMatchObject({
+      basis: null, noUsageData: true, rows: 0, seats: 10, annualCost: 2000, costPerSeat: 200, teachersWithAccess: 5,
+      activeUsers: null, activeTeachers: null, activeStudents: null, dormantSeats: null, dormantRatio: null, wastedSpend: null,
+      costPerActiveUser: null, teacherUtilization: null, semesterActiveUsers: null, semesterActiveTeachers: null,
+      recommendedSeats: null, rightSizeSaving: null, lastSeen: null,
+    });
+    expect(withRightSizing(u, product('ghost', { cost: { model: 'per_seat', unit_price: 2, seats: 10 } }), policy).recommendedSeats).toBeNull();
+  });
+
+  it('measures a tracked product with no rows as zero use: all seats dormant, utilization 0', () => {
+    const p = product('tracked', { cost: { model: 'per_seat', unit_price: 2, seats: 10 }, usage: { tracked: true } });
+    const u = usageFigures(p, none);
+    expect(u).toMatchObject({ basis: 'users', noUsageData: true, activeUsers: 0, dormantSeats: 10, dormantRatio: 1, wastedSpend: 2000, teacherUtilization: 0 });
+  });
+
+  it('counts per-teacher licences against active teachers and right-sizes on the semester-active teachers', () => {
+    const p = product('tutor', { cost: { model: 'per_teacher', unit_price: 30, seats: 20 } });
+    const u = usageFigures(p, counts({ activeUsers: 50, activeTeachers: 4, semesterActiveUsers: 70, semesterActiveTeacherUsers: 6 }));
+    expect(u).toMatchObject({ licensedRole: 'teacher', dormantSeats: 16, dormantRatio: 0.8, wastedSpend: 48_000 });
+    expect(withRightSizing(u, p, policy)).toMatchObject({ recommendedSeats: 7, rightSizeSaving: 39_000 });
+    expect(usageFigures(product('seat', { cost: { model: 'per_seat', unit_price: 30, seats: 20 } }), counts({ activeUsers: 5 })).licensedRole).toBe('any');
   });
 });
 

@@ -34,8 +34,9 @@ describe('json reporter', () => {
   it('rounds money to cents and ratios to 4 places', () => {
     const ww = data.products.find((p: { id: string }) => p.id === 'wordwise');
     expect(ww.usage).toEqual({
+      basis: 'users', noUsageData: false, licensedRole: 'any',
       rows: 182344, seats: 3000, activeUsers: 1210, activeTeachers: 38, activeStudents: 1172, dormantSeats: 1790, dormantRatio: 0.5967,
-      annualCost: 10500, costPerSeat: 3.5, wastedSpend: 6265, costPerActiveUser: 8.68, teachersWithAccess: 120, teacherUtilization: 0.3167,
+      annualCost: 10500, costPerSeat: 3.5, wastedSpend: 6265, costPerActiveUser: 8.68, teachersWithAccess: 120, teachersSignedIn: null, teacherUtilization: 0.3167,
       semesterActiveUsers: 1480, recommendedSeats: 1628, rightSizeSaving: 4802, lastSeen: '2026-11-20',
       activeByGrade: [{ grade: 'K', activeStudents: 400 }, { grade: '1', activeStudents: 770 }, { grade: 'unknown', activeStudents: 2 }],
       activeBySchool: [{ school: 'Lincoln Elementary', activeUsers: 900 }, { school: 'Maple <Annex> | East', activeUsers: 310 }, { school: 'Oak Ridge', activeUsers: 0 }],
