@@ -71,7 +71,7 @@ export async function readUsage(
   files: string[],
   rosterPath: string | undefined,
   forcedFormat: string | undefined,
-): Promise<UsageResults> {
+): Promise<UsageResults & { rosterWarnings: readonly string[] }> {
   const policy = lp.policy;
   const custom = customFormats(lp);
   if (forcedFormat && !BUILTIN_FORMATS.includes(forcedFormat) && !custom.some((f) => f.name === forcedFormat)) {
@@ -95,7 +95,7 @@ export async function readUsage(
     ctx.status('');
     inputs.push(report);
   }
-  return measureUsage(agg, roster, products, policy, asOf, inputs);
+  return { ...measureUsage(agg, roster, products, policy, asOf, inputs), rosterWarnings: roster?.warnings ?? [] };
 }
 
 /** Runs `edvet usage`, `edvet sunset` or `edvet audit`: load, the engine's steps, then render and write. */
@@ -119,7 +119,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const catalog = catalogFor(ctx, [catalogPath]);
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
-  const warnings = [...catalog.warnings, ...(usage ? [...inputWarnings(usage.inputs), ...usage.unmatchedWarnings] : [])];
+  const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings] : [])];
   const rules = RULES.filter((r) => r.kind === 'vetting' || (usage && r.kind === 'usage') || (r.kind === 'contract' && command !== 'usage'));
   const report = buildReport({
     command,

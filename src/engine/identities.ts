@@ -1,11 +1,12 @@
 /**
  * Who is who in the usage exports (usage.md, "Rosters"): an export user the
  * roster knows (id, username or email, ignoring case) is that roster user;
- * any other is keyed by its identifier lower-cased and trimmed. A user's role
- * is the strongest role export rows give it (teacher > staff > student >
- * family, so file order does not matter), else the roster's, else teacher
- * when the policy's `teacher_pattern` matches one of its raw identifiers,
- * else unknown.
+ * any other is keyed by its identifier lower-cased and trimmed. A user has one
+ * role for the whole run (rules.md "Roles that disagree"): the roster's when it
+ * gives one (the roster wins over any export), else the strongest role export
+ * rows give it (teacher > staff > student > family, so file order does not
+ * matter), else teacher when the policy's `teacher_pattern` matches one of its
+ * raw identifiers, else unknown.
  */
 import type { SafePattern } from '../model/pattern.js';
 import type { Roster } from '../model/roster.js';
@@ -54,12 +55,12 @@ export class Identities {
 
   /** The resolved role of user `u` as a strength code (0: unknown). */
   roleOf(u: number): number {
-    const e = this.exportRole[u];
-    if (e !== 0) return e;
     if (u < this.rosterSize) {
       const r = ROLE_STRENGTH[this.roster!.role(u)];
       if (r !== 0) return r;
     }
+    const e = this.exportRole[u];
+    if (e !== 0) return e;
     return this.patternTeacher[u] ? ROLE_STRENGTH.teacher : 0;
   }
 

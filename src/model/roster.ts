@@ -6,13 +6,15 @@
 import type { Role } from './roles.js';
 
 /** What kind of roster file(s) a {@link Roster} was read from. */
-export type RosterKind = 'oneroster-1.1' | 'oneroster-1.2' | 'simple' | 'sds-v2' | 'sds-v2.1';
+export type RosterKind = 'oneroster-1.1' | 'oneroster-1.2' | 'simple' | 'sds-v2' | 'sds-v2.1' | 'clever';
 
 /** Who could use each product: the denominators of the usage figures (usage.md, "Rosters"). */
 export interface Roster {
   /** The path as given. */
   source: string;
   kind: RosterKind;
+  /** What the reader met and did not simply use (skipped or short rows, unknown roles, a header-only file, shared ids), one line each; never quoting a cell. */
+  warnings: readonly string[];
   /** Roster users; their indices are 0..size-1. */
   size: number;
   /** The user whose id (OneRoster `sourcedId`, simple `user_id`), username or email is `identifier`, ignoring case and surrounding spaces; -1 when none. Ids win over usernames and emails. */

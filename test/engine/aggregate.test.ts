@@ -104,6 +104,7 @@ describe('UsageAggregator details', () => {
   const fakeRoster = (entries: { id: string; email?: string; role: Role }[]): Roster => ({
     source: 'test',
     kind: 'simple',
+    warnings: [],
     size: entries.length,
     lookup(identifier: string) {
       const key = identifier.trim().toLowerCase();
@@ -232,13 +233,14 @@ function naive(
     if (PRECEDENCE[e.role] > PRECEDENCE[cur]) exportRole.set(k, e.role);
     if (pattern && new RegExp(pattern.source, pattern.flags.replace('g', '')).test(e.user)) patternHit.add(k);
   }
+  // One role per user: the roster's, else the strongest export role, else the pattern (rules.md "Roles that disagree").
   const roleOf = (k: string): Role => {
-    const e = exportRole.get(k);
-    if (e && e !== 'unknown') return e;
     if (k.startsWith('R') && roster) {
       const r = roster.role(Number(k.slice(1)));
       if (r !== 'unknown') return r;
     }
+    const e = exportRole.get(k);
+    if (e && e !== 'unknown') return e;
     return patternHit.has(k) ? 'teacher' : 'unknown';
   };
   const mine = events.filter((e) => match(e.app, e.appId) === p);
@@ -347,6 +349,7 @@ describe('UsageAggregator property', () => {
               : {
                   source: 'test',
                   kind: 'simple',
+                  warnings: [],
                   size: rosterRoles.length,
                   lookup(identifier: string) {
                     const m = /^r(\d+)(@x)?$/.exec(identifier.trim().toLowerCase());

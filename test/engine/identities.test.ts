@@ -8,6 +8,7 @@ function roster(entries: { id: string; email?: string; role: Role }[]): Roster {
   return {
     source: 'test',
     kind: 'simple',
+    warnings: [],
     size: entries.length,
     lookup(identifier) {
       const key = identifier.trim().toLowerCase();
@@ -33,7 +34,7 @@ describe('Identities', () => {
     expect(ids.size).toBe(3);
   });
 
-  it('resolves a role: the strongest export role, else the roster role, else teacher by pattern, else unknown', () => {
+  it('resolves one role per user: the roster role, else the strongest export role, else teacher by pattern, else unknown', () => {
     const ids = new Identities(roster([{ id: 'r0', role: 'student' }, { id: 'r1', role: 'unknown' }]), /^t\./g);
     const r0 = ids.userOf('r0');
     const r1 = ids.userOf('r1');
@@ -50,8 +51,9 @@ describe('Identities', () => {
       ROLE_STRENGTH.staff,
       ROLE_STRENGTH.unknown,
     ]);
-    ids.noteRole(r0, 'teacher'); // an export role wins over the roster's here (the roster's role is only the fallback)
-    expect([...ids.resolvedRoles()]).toEqual([ROLE_STRENGTH.teacher, 0, ROLE_STRENGTH.teacher, ROLE_STRENGTH.staff, 0]);
+    ids.noteRole(r0, 'teacher'); // the roster's role wins over any export's (rules.md "Roles that disagree")
+    ids.noteRole(r1, 'teacher'); // a roster user with no roster role takes the export's
+    expect([...ids.resolvedRoles()]).toEqual([ROLE_STRENGTH.student, ROLE_STRENGTH.teacher, ROLE_STRENGTH.teacher, ROLE_STRENGTH.staff, 0]);
   });
 
   it('grows past its first arrays', () => {

@@ -52,6 +52,20 @@ export const IDENTIFIERS = [
   '88410280',
   '88410281',
   '88410282',
+  // The Clever roster's passwords, birth dates, names, contacts and staff (fixtures/privacy/roster/clever).
+  'zqPassw0rd',
+  '05/17/2014',
+  '11/02/2013',
+  '03/29/2016',
+  'ZQST-',
+  'Ottoline',
+  'Brackenridge-Ojukwu',
+  'Cassius',
+  'Wetherell-Amundsen',
+  'cwetham',
+  'zq-staff-5520',
+  '9 Birch Ln',
+  '555-0199',
 ];
 
 const FX = 'fixtures/privacy';
@@ -60,6 +74,7 @@ const CAT = ['--catalog', `${FX}/catalog`];
 const ALL_USAGE = ['--usage', `${FX}/usage`];
 const ONEROSTER = ['--roster', `${FX}/roster/oneroster`];
 const SIMPLE = ['--roster', `${FX}/roster/simple.csv`];
+const CLEVER = ['--roster', `${FX}/roster/clever`];
 const U = (f: string) => `${FX}/usage/${f}`;
 const USAGE_FILES = ['edvet-signins.csv', 'entra-signins.csv', 'moodle-log.csv', 'canvas-last-access.csv', 'canvas-access-tokens.csv', 'edvet-summary.csv'];
 const FORMAT_NAMES = ['edvet', 'edvet-summary', 'entra-signins', 'canvas-last-access', 'canvas-access-tokens', 'moodle-log'];
@@ -94,6 +109,9 @@ for (const cmd of ['usage', 'sunset', 'audit'] as const) {
     cases.push({ name: `${cmd} --format ${f}, OneRoster`, args: [cmd, ...CAT, ...BASE, ...ALL_USAGE, ...ONEROSTER, '--format', f], exit: [0, 1], output: `${cmd}-or.${f}`, once: cmd !== 'audit' });
     if (f === 'json' || f === 'table' || (cmd === 'audit' && (f === 'csv' || f === 'html'))) {
       cases.push({ name: `${cmd} --format ${f}, simple roster`, args: [cmd, ...CAT, ...BASE, ...ALL_USAGE, ...SIMPLE, '--format', f], exit: [0, 1], output: `${cmd}-simple.${f}`, once: true });
+    }
+    if (cmd === 'audit') {
+      cases.push({ name: `${cmd} --format ${f}, Clever roster`, args: [cmd, ...CAT, ...BASE, ...ALL_USAGE, ...CLEVER, '--format', f], exit: [0, 1], output: `${cmd}-clever.${f}`, once: f !== 'json' });
     }
   }
 }
@@ -206,12 +224,20 @@ describe('the fixture exercises what it claims to', () => {
   });
 
   it('the identifiers really are in the inputs (so the check above is not vacuous)', () => {
-    const inputs = ['roster/simple.csv', 'roster/oneroster/users.csv', ...USAGE_FILES.map((f) => `usage/${f}`)]
+    const clever = ['schools', 'students', 'teachers', 'staff', 'sections'].map((f) => `roster/clever/${f}.csv`);
+    const inputs = ['roster/simple.csv', 'roster/oneroster/users.csv', ...clever, ...USAGE_FILES.map((f) => `usage/${f}`)]
       .map((f) => readFileSync(join(FX, f), 'utf8'))
       .join('\n');
     const found = leaks(inputs, IDENTIFIERS);
-    // zq-student-7734, leocadia and friends only live in fixtures/privacy/bad.
+    // zq-student-7734 and friends only live in fixtures/privacy/bad.
     expect(found.length).toBeGreaterThan(IDENTIFIERS.length - 6);
+  });
+
+  it('the Clever roster is read: its teachers give access and its users are matched', () => {
+    const { run } = results.get('audit --format json, Clever roster')!.find((r) => !r.debug)!;
+    const j = JSON.parse(run.stdout) as { products: { id: string; usage: { teachersWithAccess: number | null } | null }[] };
+    const withAccess = j.products.filter((p) => (p.usage?.teachersWithAccess ?? 0) > 0);
+    expect(withAccess.length).toBeGreaterThan(0);
   });
 
   it('letters are written for the rejected product', () => {

@@ -1,84 +1,184 @@
 /**
- * The in-memory roster every reader builds: users with a role, the ids they can
- * be matched by, their schools and grades (for teachers, those they teach),
- * and the names of the schools.
+ * The in-memory roster every reader builds, in compact state (quality.md
+ * "roster scale": a million users in well under 1 GB): ids interned once in
+ * maps to a user index; per user a role code, a grade mask and an interned
+ * set of schools in typed arrays; per teacher the placements (a school and
+ * grades together: a OneRoster class, a simple roster row, a Clever section)
+ * that decide access (rules.md "Teachers with access, every roster kind").
  */
-import type { Role } from '../../model/types.js';
+import { ROLE_STRENGTH, roleOfStrength, type Role } from '../../model/roles.js';
 import type { Roster, RosterKind } from '../../model/roster.js';
 import { GRADES, gradeRank } from '../../model/grades.js';
 
 export type { Roster, RosterKind } from '../../model/roster.js';
 
+/** A value two people of different files claim (Clever): it matches neither. */
+const AMBIGUOUS = -2;
+const TEACHER = ROLE_STRENGTH.teacher;
+
 function norm(s: string): string {
   return s.trim().toLowerCase();
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Sets of school indices, interned: each distinct set is stored once and
+ * named by a number (0 is the empty set), so a million students at 500
+ * schools cost one number each.
+ */
+class SchoolSets {
+  readonly sets: number[][] = [[]];
+  private readonly added = new Map<number, number>();
+
+  /** The set `set` ∪ {school}. */
+  with(set: number, school: number): number {
+    const key = set * 1_048_576 + school;
+    const known = this.added.get(key);
+    if (known !== undefined) return known;
+    const list = this.sets[set];
+    let id: number;
+    if (list.includes(school)) id = set;
+    else {
+      id = this.sets.length;
+      this.sets.push([...list, school]);
+    }
+    this.added.set(key, id);
+    return id;
+  }
+
+  /** The set {school}. */
+  of(school: number): number {
+    return this.with(0, school);
+  }
+
+  /** Forgets the transition cache once building is done. */
+  freeze(): void {
+    this.added.clear();
+  }
 }
 
 /** Collects users while files are read, then freezes into a {@link Roster}. */
 export class RosterBuilder {
   private readonly byId = new Map<string, number>();
   private readonly byAlt = new Map<string, number>();
-  private readonly roles: Role[] = [];
-  private readonly schools: Set<string>[] = [];
-  private readonly grades: number[] = [];
-  /** Org key -> its name and type (from orgs.csv), and school key -> its id as first written. */
+  /** Clever: the ids of each file (group) apart, since ids of different files are different people. */
+  private readonly groupIds: Map<string, number>[] = [];
+  private count = 0;
+  private roles = new Uint8Array(1024);
+  private groups = new Uint8Array(1024);
+  /** Schools and grades of a user's placements (a teacher's classes), or a student's own. */
+  private schoolSet = new Int32Array(1024);
+  private grades = new Int32Array(1024);
+  /** A user's own orgs and grades (OneRoster users.csv and roles.csv): used when their classes say nothing. */
+  private ownSet = new Int32Array(1024);
+  private ownGrades = new Int32Array(1024);
+  /** Teacher placements: user -> [schoolIndex or -1, grade mask, ...]. */
+  private readonly placements = new Map<number, number[]>();
+  private readonly sets = new SchoolSets();
+  /** School key -> index; index -> key and the id as first written. */
+  private readonly schoolIndex = new Map<string, number>();
+  private readonly schoolKeys: string[] = [];
+  private readonly firstWritten: string[] = [];
+  /** Org key -> its name and type (from orgs.csv or schools.csv). */
   private readonly orgs = new Map<string, { name: string; type: string }>();
-  private readonly firstWritten = new Map<string, string>();
+  /** Rows that gave a known user a second, different role (the first is kept). */
+  roleConflicts = 0;
 
   /** Number of users so far. */
   get size(): number {
-    return this.roles.length;
+    return this.count;
   }
 
-  /** Adds a user (or returns the existing one with the same id, keeping its first known role). */
-  addUser(id: string, role: Role): number {
+  private ensure(n: number): void {
+    if (n <= this.roles.length) return;
+    this.roles = grow(this.roles, n);
+    this.groups = grow(this.groups, n);
+    this.schoolSet = grow(this.schoolSet, n);
+    this.grades = grow(this.grades, n);
+    this.ownSet = grow(this.ownSet, n);
+    this.ownGrades = grow(this.ownGrades, n);
+  }
+
+  /**
+   * Adds a user (or returns the existing one with the same id in the same
+   * `group`, keeping its first known role: a user has one role). Groups are
+   * Clever's files: the same id in two files is two people, and matches neither.
+   */
+  addUser(id: string, role: Role, group = 0): number {
     const key = norm(id);
-    const known = this.byId.get(key);
+    const ids = group === 0 ? this.byId : (this.groupIds[group] ??= new Map());
+    const known = ids.get(key);
+    const code = ROLE_STRENGTH[role];
     if (known !== undefined) {
-      if (this.roles[known] === 'unknown') this.roles[known] = role;
+      const had = this.roles[known];
+      if (had === 0) this.roles[known] = code;
+      else if (code !== 0 && code !== had) this.roleConflicts++;
       return known;
     }
-    const index = this.roles.length;
-    this.byId.set(key, index);
-    this.roles.push(role);
-    this.schools.push(new Set());
-    this.grades.push(0);
+    const index = this.count++;
+    this.ensure(this.count);
+    ids.set(key, index);
+    this.roles[index] = code;
+    this.groups[index] = group;
+    if (group !== 0) {
+      const prev = this.byId.get(key);
+      if (prev === undefined) this.byId.set(key, index);
+      else if (prev !== AMBIGUOUS && this.groups[prev] !== group) this.byId.set(key, AMBIGUOUS);
+    }
     return index;
   }
 
-  /** The user with this id (not username/email); -1 when none. */
+  /** The user with this id (not username/email) in group 0; -1 when none. */
   indexOfId(id: string): number {
-    return this.byId.get(norm(id)) ?? -1;
+    const i = this.byId.get(norm(id));
+    return i === undefined || i < 0 ? -1 : i;
   }
 
-  /** Another identifier (username, email) the user can be matched by; the first user to claim one keeps it. */
+  /** The user with this id in `group` (Clever's files); -1 when none. */
+  indexInGroup(id: string, group: number): number {
+    return this.groupIds[group]?.get(norm(id)) ?? -1;
+  }
+
+  /** Another identifier (username, email) the user can be matched by; the first user to claim one keeps it (within a group). */
   addAlias(index: number, alias: string): void {
     const key = norm(alias);
-    if (key !== '' && !this.byAlt.has(key)) this.byAlt.set(key, index);
+    if (key === '') return;
+    const prev = this.byAlt.get(key);
+    if (prev === undefined) this.byAlt.set(key, index);
+    else if (prev !== AMBIGUOUS && this.groups[prev] !== this.groups[index]) this.byAlt.set(key, AMBIGUOUS);
   }
 
   role(index: number): Role {
-    return this.roles[index];
+    return roleOfStrength(this.roles[index]);
   }
 
   setRole(index: number, role: Role): void {
-    this.roles[index] = role;
+    this.roles[index] = ROLE_STRENGTH[role];
   }
 
-  addSchool(index: number, school: string): void {
-    const key = norm(school);
-    if (key === '') return;
-    this.schools[index].add(key);
-    if (!this.firstWritten.has(key)) this.firstWritten.set(key, school.trim());
-  }
-
-  /** An org of orgs.csv: its name labels it in reports, and only orgs typed `school` (or untyped) count as schools. */
-  addOrg(id: string, name: string, type: string): void {
+  private school(id: string): number {
     const key = norm(id);
-    if (key !== '' && !this.orgs.has(key)) this.orgs.set(key, { name: name.trim(), type: type.trim().toLowerCase() });
+    if (key === '') return -1;
+    let s = this.schoolIndex.get(key);
+    if (s === undefined) {
+      s = this.schoolKeys.length;
+      this.schoolIndex.set(key, s);
+      this.schoolKeys.push(key);
+      this.firstWritten.push(id.trim());
+    }
+    return s;
   }
 
-  hasSchools(index: number): boolean {
-    return this.schools[index].size > 0;
+  /** A school (or other org) of the user's placements, or a student's own. */
+  addSchool(index: number, school: string): void {
+    const s = this.school(school);
+    if (s >= 0) this.schoolSet[index] = this.sets.with(this.schoolSet[index], s);
   }
 
   /** Adds a grade code of GRADES (others are ignored). */
@@ -87,84 +187,227 @@ export class RosterBuilder {
     if (r >= 0) this.grades[index] |= 1 << r;
   }
 
-  hasGrades(index: number): boolean {
-    return this.grades[index] !== 0;
+  /** Adds grade bits (by rank in GRADES). */
+  addGradeMask(index: number, mask: number): void {
+    this.grades[index] |= mask;
   }
 
-  build(source: string, kind: RosterKind): Roster {
+  gradeMaskOf(index: number): number {
+    return this.grades[index];
+  }
+
+  /** One placement of a user: a school (may be '') and grades taught there together; also adds both to the user's schools and grades. */
+  addPlacement(index: number, school: string, mask: number): void {
+    const s = this.school(school);
+    if (s >= 0) this.schoolSet[index] = this.sets.with(this.schoolSet[index], s);
+    this.grades[index] |= mask;
+    // Only a teacher's placements decide access (a user whose role is not known yet may still become one).
+    const role = this.roles[index];
+    if (role !== TEACHER && role !== 0) return;
+    let list = this.placements.get(index);
+    if (list === undefined) {
+      list = [];
+      this.placements.set(index, list);
+    }
+    for (let k = 0; k < list.length; k += 2) if (list[k] === s && list[k + 1] === mask) return;
+    list.push(s, mask);
+  }
+
+  /** One of the user's own orgs (OneRoster), used when their placements give no school. */
+  addOwnOrg(index: number, org: string): void {
+    const s = this.school(org);
+    if (s >= 0) this.ownSet[index] = this.sets.with(this.ownSet[index], s);
+  }
+
+  /** Own grade bits (OneRoster), used when their placements give no grade. */
+  addOwnGrades(index: number, mask: number): void {
+    this.ownGrades[index] |= mask;
+  }
+
+  /** An org of orgs.csv (or schools.csv): its name labels it in reports, and only orgs typed `school` (or untyped) count as schools. */
+  addOrg(id: string, name: string, type: string): void {
+    const key = norm(id);
+    if (key !== '' && !this.orgs.has(key)) this.orgs.set(key, { name: name.trim(), type: type.trim().toLowerCase() });
+  }
+
+  /** Values (ids, usernames, emails) that people of two different files claim: they match nobody. */
+  ambiguousValues(): number {
+    let n = 0;
+    for (const v of this.byId.values()) if (v === AMBIGUOUS) n++;
+    for (const [k, v] of this.byAlt) {
+      if (v === AMBIGUOUS) n++;
+      else {
+        const a = this.byId.get(k);
+        if (a !== undefined && a !== AMBIGUOUS && this.groups[a] !== this.groups[v]) n++;
+      }
+    }
+    return n;
+  }
+
+  build(source: string, kind: RosterKind, warnings: string[]): Roster {
+    const n = this.count;
+    // The fallback: a user's own orgs and grades when their placements say nothing.
+    const classSchools = new Uint8Array(n);
+    const classGrades = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (this.schoolSet[i] === 0) this.schoolSet[i] = this.ownSet[i];
+      else classSchools[i] = 1;
+      if (this.grades[i] === 0) this.grades[i] = this.ownGrades[i];
+      else classGrades[i] = 1;
+    }
     const isSchool = (key: string) => {
       const t = this.orgs.get(key)?.type;
       return t === undefined || t === '' || t === 'school';
     };
-    const interned = new Map<string, string[]>();
-    const schoolLists = this.schools.map((set) => {
-      const list = [...set].filter(isSchool);
-      const id = list.join('\n');
-      const known = interned.get(id);
-      if (known) return known;
-      interned.set(id, list);
-      return list;
-    });
-    const keys = [...this.firstWritten.keys()].filter(isSchool);
+    const schoolOk = this.schoolKeys.map(isSchool);
+    const shown = this.sets.sets.map((set) => set.filter((s) => schoolOk[s]).map((s) => this.schoolKeys[s]));
+    // The roster's schools: those some user is placed at (an own org left unused because classes gave schools is not one).
+    const usedSet = new Uint8Array(this.sets.sets.length);
+    for (let i = 0; i < n; i++) usedSet[this.schoolSet[i]] = 1;
+    const used = new Uint8Array(this.schoolKeys.length);
+    for (let set = 0; set < usedSet.length; set++) if (usedSet[set]) for (const s of this.sets.sets[set]) used[s] = 1;
+    const keys = this.schoolKeys.filter((_, s) => schoolOk[s] && used[s]);
     const labels = new Map<string, string>();
-    for (const k of keys) labels.set(k, this.orgs.get(k)?.name || this.firstWritten.get(k)!);
+    for (let s = 0; s < this.schoolKeys.length; s++) {
+      if (!schoolOk[s] || !used[s]) continue;
+      const k = this.schoolKeys[s];
+      labels.set(k, this.orgs.get(k)?.name || this.firstWritten[s]);
+    }
     // Two schools with one name are told apart by their ids.
     const uses = new Map<string, number>();
     for (const l of labels.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
-    for (const [k, l] of labels) if (uses.get(l)! > 1) labels.set(k, `${l} (${this.firstWritten.get(k)})`);
-    return new FrozenRoster(source, kind, this.byId, this.byAlt, this.roles, this.schools, this.grades, schoolLists, keys, labels);
+    for (let s = 0; s < this.schoolKeys.length; s++) {
+      const k = this.schoolKeys[s];
+      const l = labels.get(k);
+      if (l !== undefined && uses.get(l)! > 1) labels.set(k, `${l} (${this.firstWritten[s]})`);
+    }
+
+    // Teachers and their placements as flat typed arrays: placement p of teacher t is
+    // [start[t], start[t+1]) into pSet (a school set id) and pMask (grade bits).
+    const teachers: number[] = [];
+    const pSet: number[] = [];
+    const pMask: number[] = [];
+    const start: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (this.roles[i] !== TEACHER) continue;
+      teachers.push(i);
+      start.push(pSet.length);
+      const list = this.placements.get(i);
+      if (list === undefined || list.length === 0) {
+        // No placement: every own school with every own grade (as one placement).
+        pSet.push(this.schoolSet[i]);
+        pMask.push(this.grades[i]);
+        continue;
+      }
+      for (let k = 0; k < list.length; k += 2) {
+        const s = list[k];
+        // A placement without a school or grades takes the teacher's own only when no placement gives any.
+        pSet.push(classSchools[i] ? (s >= 0 ? this.sets.of(s) : 0) : this.ownSet[i]);
+        pMask.push(classGrades[i] ? list[k + 1] : this.ownGrades[i]);
+      }
+    }
+    start.push(pSet.length);
+    this.sets.freeze();
+    this.placements.clear();
+    return new FrozenRoster({
+      source,
+      kind,
+      warnings,
+      byId: this.byId,
+      byAlt: this.byAlt,
+      groups: this.groups.subarray(0, n),
+      roles: this.roles.subarray(0, n),
+      schoolSet: this.schoolSet.subarray(0, n),
+      grades: this.grades.subarray(0, n),
+      rawSets: this.sets.sets.map((set) => set.map((s) => this.schoolKeys[s])),
+      shown,
+      keys,
+      labels,
+      teachers: Int32Array.from(teachers),
+      start: Int32Array.from(start),
+      pSet: Int32Array.from(pSet),
+      pMask: Int32Array.from(pMask),
+    });
   }
+}
+
+interface Frozen {
+  source: string;
+  kind: RosterKind;
+  warnings: string[];
+  byId: Map<string, number>;
+  byAlt: Map<string, number>;
+  groups: Uint8Array;
+  roles: Uint8Array;
+  schoolSet: Int32Array;
+  grades: Int32Array;
+  /** Every school set by id, as school keys (the district and other orgs included: a product may name them). */
+  rawSets: string[][];
+  /** The same without orgs that are not schools: what reports break users down by. */
+  shown: string[][];
+  keys: string[];
+  labels: Map<string, string>;
+  teachers: Int32Array;
+  start: Int32Array;
+  pSet: Int32Array;
+  pMask: Int32Array;
 }
 
 class FrozenRoster implements Roster {
   readonly size: number;
-  private readonly teachers: Int32Array;
+  readonly source: string;
+  readonly kind: RosterKind;
+  readonly warnings: readonly string[];
 
-  constructor(
-    readonly source: string,
-    readonly kind: RosterKind,
-    private readonly byId: Map<string, number>,
-    private readonly byAlt: Map<string, number>,
-    private readonly roles: Role[],
-    private readonly schools: Set<string>[],
-    private readonly gradeMasks: number[],
-    private readonly schoolLists: string[][],
-    private readonly keys: string[],
-    private readonly labels: Map<string, string>,
-  ) {
-    this.size = roles.length;
-    const t: number[] = [];
-    for (let i = 0; i < roles.length; i++) if (roles[i] === 'teacher') t.push(i);
-    this.teachers = Int32Array.from(t);
+  constructor(private readonly f: Frozen) {
+    this.size = f.roles.length;
+    this.source = f.source;
+    this.kind = f.kind;
+    this.warnings = f.warnings;
   }
 
   lookup(identifier: string): number {
     const key = norm(identifier);
-    return this.byId.get(key) ?? this.byAlt.get(key) ?? -1;
+    const a = this.f.byId.get(key);
+    const b = this.f.byAlt.get(key);
+    if (a !== undefined) {
+      if (a === AMBIGUOUS) return -1;
+      // A value that is one person's id and another file's person's username or email matches neither.
+      if (b !== undefined && b !== AMBIGUOUS && this.f.groups[b] !== this.f.groups[a]) return -1;
+      return a;
+    }
+    return b === undefined || b === AMBIGUOUS ? -1 : b;
   }
 
   role(index: number): Role {
-    return this.roles[index] ?? 'unknown';
+    return roleOfStrength(this.f.roles[index] ?? 0);
   }
 
   gradeMask(index: number): number {
-    return this.gradeMasks[index] ?? 0;
+    return this.f.grades[index] ?? 0;
   }
 
   schoolsOf(index: number): readonly string[] {
-    return this.schoolLists[index] ?? [];
+    const set = this.f.schoolSet[index];
+    return set === undefined ? [] : this.f.shown[set];
   }
 
   schoolKeys(): readonly string[] {
-    return this.keys;
+    return this.f.keys;
   }
 
   schoolLabel(key: string): string {
-    return this.labels.get(key) ?? key;
+    return this.f.labels.get(key) ?? key;
   }
 
   teachersWithAccess(schools: string[] | null, grades: string[] | null): Int32Array {
-    const wantSchools = schools === null ? null : new Set(schools.map(norm));
+    const { teachers, start, pSet, pMask, rawSets } = this.f;
+    let setOk: Uint8Array | null = null;
+    if (schools !== null) {
+      const want = new Set(schools.map(norm));
+      setOk = new Uint8Array(rawSets.length);
+      for (let s = 0; s < rawSets.length; s++) if (rawSets[s].some((k) => want.has(k))) setOk[s] = 1;
+    }
     let wantGrades = -1;
     if (grades !== null) {
       wantGrades = 0;
@@ -174,19 +417,13 @@ class FrozenRoster implements Roster {
       }
     }
     const out: number[] = [];
-    for (const i of this.teachers) {
-      if (grades !== null && (this.gradeMasks[i] & wantGrades) === 0) continue;
-      if (wantSchools !== null) {
-        let at = false;
-        for (const s of this.schools[i]) {
-          if (wantSchools.has(s)) {
-            at = true;
-            break;
-          }
-        }
-        if (!at) continue;
+    for (let t = 0; t < teachers.length; t++) {
+      for (let p = start[t]; p < start[t + 1]; p++) {
+        if (setOk !== null && setOk[pSet[p]] === 0) continue;
+        if (grades !== null && (pMask[p] & wantGrades) === 0) continue;
+        out.push(teachers[t]);
+        break;
       }
-      out.push(i);
     }
     return Int32Array.from(out);
   }

@@ -1,27 +1,31 @@
 /**
- * A small roster CSV file read whole: header matched by name (case-insensitive,
- * trimmed, runs of spaces collapsed, BOM stripped, empty header cells ignored),
- * rows with their line numbers. Lenient about the shape real SIS exports have
- * (ragged rows, CRLF/LF/CR mixed, missing final newline); errors name
- * file:line:column and never quote a cell's content.
+ * A roster CSV file read as a stream (quality.md "roster scale"): the header
+ * is matched by name (case-insensitive, trimmed, runs of spaces collapsed, BOM
+ * stripped, empty header cells ignored), then each row is handed to the
+ * reader's callback while it is read and forgotten after it: only the cells a
+ * reader asks for ever become strings, so a roster's passwords, birth dates and
+ * names are never held (usage-sources.md, "Clever SFTP rosters").
+ *
+ * Bytes are split by the usage reader's record reader (src/load/csv), which
+ * gives exactly what csv-parse gives. What cannot be trusted is never used
+ * silently (issue 16): rows with NUL bytes or invalid UTF-8, and rows with
+ * more non-empty cells than the header, are skipped; rows with fewer cells are
+ * read with the missing cells empty; each kind is counted and becomes one
+ * warning naming the file, some line numbers and the reason, never a cell.
+ * A line over the line limit, or broken quoting, is an error (file:line).
  */
 import { describeHeaderCells } from '../header-text.js';
-import { parse } from 'csv-parse/sync';
 import { inputError } from '../../model/errors.js';
-import { formatSize, READ_LIMITS, readFileBytes } from '../files.js';
-
-/** One data row: its cells and where it starts. */
-export interface TableRow {
-  cells: string[];
-  line: number;
-  /** The row's text as read, for column positions in errors. */
-  raw: string;
-}
+import { CsvRecordReader, type CsvRecord } from '../csv/records.js';
+import { readTextChunks } from '../csv/source.js';
+import { formatSize, READ_LIMITS, specialKind, fsError } from '../files.js';
+import { statSync } from 'node:fs';
+import type { RosterNotes } from './notes.js';
 
 /** Values that mean "none" (usage.md). */
 const NONE = new Set(['', '-', 'never', 'n/a', 'na', 'null', '\\n']);
 
-/** Column names of OneRoster 1.1/1.2 and the simple roster, quotable in an error (as headerKey). */
+/** Column names of the rosters edvet reads, quotable in an error (as headerKey). */
 const ROSTER_COLUMNS = new Set(
   [
     'sourcedId', 'status', 'dateLastModified', 'enabledUser', 'orgSourcedIds', 'role', 'username', 'userIds', 'givenName', 'familyName',
@@ -30,6 +34,10 @@ const ROSTER_COLUMNS = new Set(
     'title', 'classCode', 'classType', 'location', 'courseSourcedId', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes',
     'periods', 'resources', 'classSourcedId', 'userSourcedId', 'primary', 'beginDate', 'endDate', 'roleType', 'orgSourcedId',
     'userProfileSourcedId', 'propertyName', 'value', 'user_id', 'school_id', 'grade', 'activeDirectoryMatchId',
+    // Clever SFTP (spec v2.1.1)
+    'School_id', 'School_name', 'Student_id', 'Teacher_id', 'Staff_id', 'Section_id', 'Student_email', 'Teacher_email', 'Staff_email',
+    'Grade', 'Username', 'Password', 'Dob', 'First_name', 'Last_name', 'Middle_name', 'Section_name', 'Teacher_number', 'Student_number',
+    'State_id', 'Sis_id', 'Title', 'Department', 'Gender', 'Race', 'Course_name', 'Course_number', 'Period', 'Subject', 'Term_name',
   ].map((n) => n.toLowerCase()),
 );
 
@@ -38,85 +46,18 @@ export function headerKey(text: string): string {
   return text.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function decode(buf: Buffer): string {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    const swapped = Buffer.from(buf.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return buf.toString('utf8').replace(/^\uFEFF/, '');
-}
-
-/** 1-based character column where field `k` starts in a single-line raw row. */
-function fieldColumn(raw: string, k: number): number {
-  let i = 0;
-  let field = 0;
-  let quoted = false;
-  while (i < raw.length && field < k) {
-    const c = raw[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) field++;
-    i++;
-  }
-  return i + 1;
-}
-
-/** A parsed CSV file with column access by name. */
-export class Table {
-  readonly header: string[];
+/** The header of a roster file: column access by name. */
+export class RosterHeader {
   readonly keys: string[];
-  readonly rows: TableRow[];
-  /** Every column name asked of this table (as headerKey), quotable in a missing-column error. */
+  /** Every column name asked of this file (as headerKey), quotable in a missing-column error. */
   private readonly asked = new Set<string>();
 
   /** @param display how the file is named in errors */
-  constructor(readonly display: string, text: string) {
-    let records: { record: string[]; raw: string; info: { lines: number } }[];
-    try {
-      records = parse(text, {
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        info: true,
-        raw: true,
-        max_record_size: READ_LIMITS.rosterLine,
-      }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-    } catch (err) {
-      const e = err as { lines?: number; code?: string };
-      const line = typeof e.lines === 'number' ? e.lines : undefined;
-      if (e.code === 'CSV_MAX_RECORD_SIZE') throw inputError({ file: display, line, message: tooLongMessage() });
-      throw inputError({
-        file: display,
-        line,
-        message: `cannot be read as CSV (${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : 'malformed quoting'})`,
-      });
-    }
-    if (records.length === 0) throw inputError({ file: display, line: 1, column: 1, message: 'is empty: expected a header row' });
-    this.header = records[0].record;
-    this.keys = this.header.map(headerKey);
-    this.rows = [];
-    for (let r = 1; r < records.length; r++) {
-      const { record, info } = records[r];
-      let inner = 0;
-      for (const cell of record) for (let i = 0; i < cell.length; i++) if (cell.charCodeAt(i) === 10) inner++;
-      const raw = records[r].raw.replace(/^[\r\n]+/, '');
-      // a row of only empty cells (",,,") is an empty line too
-      if (record.every((c) => c.trim() === '')) continue;
-      this.rows.push({ cells: record, line: info.lines - inner, raw });
-    }
-  }
-
-  /**
-   * Reads a file: a regular file of at most {@link READ_LIMITS}.roster bytes whose lines are at most
-   * READ_LIMITS.rosterLine long; anything else (missing, unreadable, a FIFO or device, too large) is an input error.
-   */
-  static read(path: string, display: string): Table {
-    const buf = readFileBytes(path, display, 'a roster file (CSV)', READ_LIMITS.roster);
-    const long = firstLongLine(buf, READ_LIMITS.rosterLine);
-    if (long !== null) throw inputError({ file: display, line: long, message: tooLongMessage() });
-    return new Table(display, decode(buf));
+  constructor(
+    readonly display: string,
+    readonly cells: string[],
+  ) {
+    this.keys = cells.map(headerKey);
   }
 
   /** Index of the first column named any of `names` (matched as {@link headerKey}); -1 when none. */
@@ -129,6 +70,18 @@ export class Table {
     return -1;
   }
 
+  /** Indices of every column whose name matches `re` (as headerKey), in header order. */
+  colsMatching(re: RegExp): number[] {
+    const out: number[] = [];
+    this.keys.forEach((k, i) => {
+      if (re.test(k)) {
+        out.push(i);
+        this.asked.add(k);
+      }
+    });
+    return out;
+  }
+
   /** Like {@link col}, but a missing column is an input error naming what was expected. */
   need(names: string[], purpose: string): number {
     const i = this.col(...names);
@@ -137,57 +90,142 @@ export class Table {
         file: this.display,
         line: 1,
         column: 1,
-        message: `missing column "${names[0]}" (${purpose}); ${describeHeaderCells(this.header, 'the header has', (c) => this.asked.has(headerKey(c)) || ROSTER_COLUMNS.has(headerKey(c)))}`,
+        message: `missing column "${names[0]}" (${purpose}); ${describeHeaderCells(this.cells, 'the header has', (c) => this.asked.has(headerKey(c)) || ROSTER_COLUMNS.has(headerKey(c)))}`,
       });
     }
     return i;
   }
+}
 
-  /** The trimmed cell of `row` in column `i`, or '' when the column is absent, the row is short or the value means none. */
-  cell(row: TableRow, i: number): string {
-    if (i < 0 || i >= row.cells.length) return '';
-    const v = row.cells[i].trim();
-    return NONE.has(v.toLowerCase()) ? '' : v;
+/** One data row, valid only during the callback. */
+export class RosterRow {
+  /** @internal */
+  rec!: CsvRecord;
+  constructor(private readonly display: string) {}
+
+  /** Physical line (1-based) on which the row starts. */
+  get line(): number {
+    return this.rec.line;
+  }
+
+  /** The trimmed cell in column `i`, or '' when the column is absent, the row is short or the value means none. */
+  cell(i: number): string {
+    const rec = this.rec;
+    if (i < 0 || i >= rec.count) return '';
+    const v = rec.field(i).trim();
+    if (v.length <= 5 && NONE.has(v.toLowerCase())) return '';
+    return v;
   }
 
   /** An input error located at a cell (the message must not quote user data). */
-  errorAt(row: TableRow, i: number, message: string): Error {
-    return inputError({ file: this.display, line: row.line, column: fieldColumn(row.raw, Math.max(0, i)), message });
+  errorAt(i: number, message: string): Error {
+    const rec = this.rec;
+    let column = 1;
+    // Exact for unquoted fields (what a roster row almost always is); quoted fields shift it by their quotes.
+    for (let k = 0; k < Math.min(Math.max(0, i), rec.count); k++) column += rec.ends[k] - rec.starts[k] + 1;
+    return inputError({ file: this.display, line: rec.line, column, message });
   }
 }
+
+/** What the caller does with each row of a file. */
+export type RowHandler = (row: RosterRow) => void;
 
 function tooLongMessage(): string {
   return `a line or record longer than ${formatSize(READ_LIMITS.rosterLine)}, the most edvet reads for one roster row: is this a roster CSV file?`;
 }
 
+/** Reasons of the record reader that make a file unreadable rather than one row. */
+const FATAL: Record<string, string> = {
+  'unterminated quote': 'cannot be read as CSV (a quoted field is never closed)',
+  'malformed quoting': 'cannot be read as CSV (malformed quoting)',
+};
+
 /**
- * The 1-based number of the first line (ended by LF, CRLF or a lone CR) longer than `limit` bytes, or null.
- * Checked on the bytes before any parsing, so a 100 MB single line is refused without building it.
+ * Streams one roster CSV file: `begin` gets the header and returns the row
+ * handler (which may throw an input error to stop). Skipped and short rows are
+ * noted in `notes`. Returns the number of data rows handed over.
+ * The file must be a regular file of at most {@link READ_LIMITS}.roster bytes.
  */
-export function firstLongLine(buf: Buffer, limit: number): number | null {
-  let line = 1;
-  for (let start = 0; start < buf.length; ) {
-    let lf = buf.indexOf(10, start);
-    if (lf < 0) lf = buf.length;
-    if (lf - start > limit) {
-      // The LF-free stretch may still be short lines ended by lone CRs (old Mac line ends).
-      for (let s = start; s < lf; line++) {
-        let cr = buf.indexOf(13, s);
-        if (cr < 0 || cr > lf) cr = lf;
-        if (cr - s > limit) return line;
-        s = cr + 1;
-      }
-      line--;
-    }
-    line++;
-    start = lf + 1;
+export async function streamRosterFile(path: string, display: string, notes: RosterNotes, begin: (h: RosterHeader) => RowHandler): Promise<number> {
+  let size: number;
+  try {
+    const st = statSync(path);
+    const kind = specialKind(st);
+    if (kind === 'a folder') throw inputError({ file: display, message: 'this is a folder; expected a roster file (CSV) (a file)' });
+    if (kind) throw inputError({ file: display, message: `this is ${kind}, not a regular file; edvet reads a roster file (CSV) only from a regular file` });
+    size = st.size;
+  } catch (e) {
+    throw fsError(e, display, 'a roster file (CSV)');
   }
-  return null;
+  if (size > READ_LIMITS.roster) {
+    throw inputError({ file: display, message: `this file is too large (${formatSize(size)}); edvet reads at most ${formatSize(READ_LIMITS.roster)} for a roster file (CSV)` });
+  }
+  let header: RosterHeader | null = null;
+  let handle: RowHandler | null = null;
+  let width = 0;
+  let rows = 0;
+  const row = new RosterRow(display);
+  const reader = new CsvRecordReader(
+    {
+      record(rec) {
+        if (header === null) {
+          const cells: string[] = [];
+          for (let i = 0; i < rec.count; i++) cells.push(rec.field(i));
+          header = new RosterHeader(display, cells);
+          width = cells.length;
+          // Trailing unnamed header cells (a trailing comma) do not make every row ragged.
+          while (width > 0 && cells[width - 1].trim() === '') width--;
+          handle = begin(header);
+          return;
+        }
+        // A row of only empty cells (",,,") is an empty line too.
+        let empty = true;
+        for (let i = 0; i < rec.count && empty; i++) {
+          for (let k = rec.starts[i]; k < rec.ends[i]; k++) {
+            const b = rec.buf[k];
+            if (b !== 32 && b !== 9) {
+              empty = false;
+              break;
+            }
+          }
+        }
+        if (empty) return;
+        if (rec.count > width) {
+          // Extra cells that hold something: an unquoted comma has shifted the columns, so no cell can be trusted.
+          for (let i = width; i < rec.count; i++) {
+            if (rec.ends[i] > rec.starts[i] && rec.field(i).trim() !== '') {
+              notes.note(display, 'skipped: more cells than the header has (an unquoted comma?)', rec.line);
+              return;
+            }
+          }
+        } else if (rec.count < width) {
+          notes.note(display, 'read with missing cells as empty: fewer cells than the header has', rec.line);
+        }
+        rows++;
+        row.rec = rec;
+        handle!(row);
+      },
+      bad(line, reason) {
+        if (reason === 'line too long') throw inputError({ file: display, line, message: tooLongMessage() });
+        const fatal = FATAL[reason];
+        if (fatal !== undefined) throw inputError({ file: display, line, message: fatal });
+        if (header === null) throw inputError({ file: display, line, message: `the header row cannot be read (${reason})` });
+        notes.note(display, `skipped: ${reason}`, line);
+      },
+    },
+    { delimiter: ',', maxRecordBytes: READ_LIMITS.rosterLine, file: display },
+  );
+  await readTextChunks(path, { file: display, onChunk: (chunk) => reader.push(chunk) });
+  reader.end();
+  if (header === null) throw inputError({ file: display, line: 1, column: 1, message: 'is empty: expected a header row' });
+  if (rows === 0) notes.headerOnly(display);
+  return rows;
 }
 
 /** Splits a multi-value cell (`"09,10,11"`, `a, b`) into its trimmed, non-empty parts. */
 export function splitMulti(value: string): string[] {
   if (value === '') return [];
+  if (value.indexOf(',') < 0) return [value];
   const out: string[] = [];
   for (const part of value.split(',')) {
     const p = part.trim();
