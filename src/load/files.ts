@@ -20,8 +20,8 @@ export const READ_LIMITS = {
   acr: 2 * MiB,
   /** A `--baseline` JSON report. */
   baseline: 256 * MiB,
-  /** One roster CSV file (a OneRoster file or a simple roster); V8's longest string is just under 512 MiB. */
-  roster: 500 * MiB,
+  /** One roster CSV file (a OneRoster, Clever or simple roster file): streamed, so only a bound on time; a million-user district's enrollments.csv is about 500 MiB. */
+  roster: 8 * 1024 * MiB,
   /** One line of a roster CSV file. */
   rosterLine: 1 * MiB,
   /** An app inventory spreadsheet for `edvet import` (CSV or XLSX). */

@@ -21,6 +21,10 @@
 //                  and prints its hottest functions (self time)
 //   BENCH_NO_WRITE when set, test/bench/last-run.md is not rewritten
 //   BENCH_RSS=probe  measure peak RSS with the --import probe even where GNU time exists
+//   BENCH_CASES    comma-separated cases to run (default "signins,roster"): `signins` the sign-in
+//                  sizes above; `roster` a generated OneRoster 1.1 folder of 1,000,000 users and
+//                  5,000,000 enrollments (test/bench/roster.mjs) read by `edvet usage --roster` with a
+//                  50,000-row export, against quality.md's roster bar (under 10 s and 1 GB)
 //
 // Peak RSS: each contender runs under GNU `/usr/bin/time -f %M` when that exists
 // (the kernel's ru_maxrss of the process, read by wait4: exact, nothing added to the
@@ -45,6 +49,7 @@ import {
   writePolicy,
 } from './generate.mjs';
 import { summariseProfile } from './profile.mjs';
+import { generateRoster } from './roster.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'edvet.js');
@@ -58,14 +63,17 @@ const BARS = {
   rssGrowth: 1.2, // edvet peak RSS at 10 M ≤ 1.2 × at 1 M
   versionMs: 150,
   vetMs: 400,
+  rosterS: 10, // 1 M users and 5 M enrollments load in under 10 s
+  rosterMB: 1024, // and 1 GB
 };
+const cases = new Set((process.env.BENCH_CASES ?? 'signins,roster').split(',').map((c) => c.trim()));
 
-const sizes = (process.env.BENCH_SIZES ?? '1e6,1e7')
+const sizes = (cases.has('signins') ? (process.env.BENCH_SIZES ?? '1e6,1e7') : '')
   .split(',')
   .map((s) => Math.round(Number(s.trim())))
   .filter((n) => Number.isFinite(n) && n > 0)
   .sort((a, b) => a - b);
-if (sizes.length === 0) {
+if (sizes.length === 0 && cases.has('signins')) {
   console.error('BENCH_SIZES holds no row count (e.g. BENCH_SIZES=1e6,1e7)');
   process.exit(2);
 }
@@ -233,6 +241,28 @@ for (const n of sizes) {
   console.log('');
 }
 
+// The roster case: a very large district's OneRoster folder, read by `edvet usage --roster`.
+let roster = null;
+if (cases.has('roster')) {
+  const dir = join(tmp, 'roster');
+  const t0 = Date.now();
+  const gen = generateRoster(dir, { seed });
+  console.log(
+    `generated a OneRoster folder of ${gen.users.toLocaleString('en-US')} users, ${gen.enrollments.toLocaleString('en-US')} enrollments, ` +
+      `${gen.classes.toLocaleString('en-US')} classes, ${gen.schools} schools (${(gen.bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const exportFile = join(tmp, 'roster-signins.csv');
+  generateUsage(exportFile, 50_000, { seed });
+  const r = measure([...contenders[3].args(exportFile), '--roster', dir]);
+  if (r.status !== 0) fail('edvet usage --roster failed on the generated roster', r);
+  const report = JSON.parse(r.stdout);
+  const withAccess = Math.max(...report.products.map((p) => p.usage?.teachersWithAccess ?? 0));
+  roster = { ...gen, wall: r.wall, rssMB: r.rssMB, withAccess };
+  console.log(`  edvet usage --roster: ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB (teachers with access per product: ${withAccess.toLocaleString('en-US')})\n`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(exportFile, { force: true });
+}
+
 // Start-up.
 const versionRuns = [];
 for (let i = 0; i < 10; i++) {
@@ -257,7 +287,7 @@ if (existsSync(DEMO_CATALOG) && readdirSync(DEMO_CATALOG).length > 0) {
 
 // Optional CPU profile of edvet on the smallest file.
 let profileText = '';
-if (process.env.BENCH_PROFILE) {
+if (process.env.BENCH_PROFILE && sizes.length > 0) {
   const n = sizes[0];
   const file = join(tmp, `signins-${n}.csv`);
   generateUsage(file, n, { seed });
@@ -290,6 +320,13 @@ if (big) {
 } else {
   bars.push({ bar: 'the 10 M-row bars (wall vs DuckDB, peak RSS)', value: 'not run (BENCH_SIZES has no 10 M)', ok: null });
 }
+if (roster) {
+  const what = `${fmtRows(roster.users)} users and ${fmtRows(roster.enrollments)} enrollments`;
+  bars.push({ bar: `roster: ${what} load in < ${BARS.rosterS} s (\`edvet usage --roster\`, everything included)`, value: `${roster.wall.toFixed(2)} s`, ok: roster.wall < BARS.rosterS });
+  bars.push({ bar: `roster: ${what} load in < ${BARS.rosterMB / 1024} GB peak RSS`, value: `${roster.rssMB.toFixed(0)} MB`, ok: roster.rssMB < BARS.rosterMB });
+} else {
+  bars.push({ bar: 'the roster bars (1 M users, 5 M enrollments)', value: 'not run (BENCH_CASES has no roster)', ok: null });
+}
 bars.push({ bar: `\`edvet --version\` < ${BARS.versionMs} ms (median of 10)`, value: `${versionMs.toFixed(0)} ms`, ok: versionMs < BARS.versionMs });
 bars.push(
   vetMs === null
@@ -318,6 +355,12 @@ lines.push(
     `Medians of the runs shown; peak RSS by ${RSS_METHOD}; every contender is its own process, start-up included. ` +
     `Data: the seeded generator in test/bench/generate.mjs (100,000 users, 40 apps, ${seed === DEFAULT_SEED ? 'default seed' : `seed ${seed}`}), UTC timestamps counted in ${TIMEZONE}, as-of ${AS_OF}.`,
 );
+if (roster) {
+  lines.push('');
+  lines.push(`## Roster: ${roster.users.toLocaleString('en-US')} users, ${roster.enrollments.toLocaleString('en-US')} enrollments (OneRoster 1.1, ${(roster.bytes / 1e6).toFixed(0)} MB), 1 run`);
+  lines.push('');
+  lines.push(`\`edvet usage --roster\` with a 50,000-row export and the 40-product catalog: ${roster.wall.toFixed(2)} s wall, ${roster.rssMB.toFixed(0)} MB peak RSS; ${roster.withAccess.toLocaleString('en-US')} teachers with access to each product. Data: test/bench/roster.mjs (${roster.schools} schools, ${roster.classes.toLocaleString('en-US')} classes, every OneRoster 1.1 users.csv column).`);
+}
 for (const r of results) {
   const mb = r.bytes / 1e6;
   lines.push('');

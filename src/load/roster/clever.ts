@@ -77,10 +77,10 @@ export async function readCleverFolder(path: string, source: string, files: Map<
     const grade = h.col('Grade');
     const aliases = [h.col('Student_email'), h.col('Username')].filter((c) => c >= 0);
     return (row) => {
-      const sid = row.cell(id);
-      if (sid === '') throw row.errorAt(id, 'empty Student_id: every student needs an id');
+      const sid = row.span(id);
+      if (sid === null) throw row.errorAt(id, 'empty Student_id: every student needs an id');
       const i = b.addUser(sid, 'student', STUDENTS);
-      for (const c of aliases) b.addAlias(i, row.cell(c));
+      for (const c of aliases) b.addAlias(i, row.span(c));
       b.addSchool(i, row.cell(school));
       b.addGradeMask(i, cleverGradeMask(row.cell(grade)));
     };
@@ -91,10 +91,10 @@ export async function readCleverFolder(path: string, source: string, files: Map<
     const school = h.col('School_id');
     const aliases = [h.col('Teacher_email'), h.col('Username')].filter((c) => c >= 0);
     return (row) => {
-      const tid = row.cell(id);
-      if (tid === '') throw row.errorAt(id, 'empty Teacher_id: every teacher needs an id');
+      const tid = row.span(id);
+      if (tid === null) throw row.errorAt(id, 'empty Teacher_id: every teacher needs an id');
       const i = b.addUser(tid, 'teacher', TEACHERS);
-      for (const c of aliases) b.addAlias(i, row.cell(c));
+      for (const c of aliases) b.addAlias(i, row.span(c));
       const s = row.cell(school);
       if (s !== '') b.addPlacement(i, s, 0);
     };
@@ -105,10 +105,10 @@ export async function readCleverFolder(path: string, source: string, files: Map<
     const school = h.col('School_id');
     const email = h.col('Staff_email');
     return (row) => {
-      const sid = row.cell(id);
-      if (sid === '') throw row.errorAt(id, 'empty Staff_id: every staff member needs an id');
+      const sid = row.span(id);
+      if (sid === null) throw row.errorAt(id, 'empty Staff_id: every staff member needs an id');
       const i = b.addUser(sid, 'staff', STAFF);
-      b.addAlias(i, row.cell(email));
+      b.addAlias(i, row.span(email));
       b.addSchool(i, row.cell(school));
     };
   });
@@ -137,8 +137,8 @@ export async function readCleverFolder(path: string, source: string, files: Map<
       }
       sectionMask[k] |= cleverGradeMask(row.cell(grade));
       for (const c of teacherCols) {
-        const tid = row.cell(c);
-        if (tid === '') continue;
+        const tid = row.span(c);
+        if (tid === null) continue;
         const t = b.indexInGroup(tid, TEACHERS);
         if (t < 0) unknownTeachers++;
         else if (!sectionTeachers[k].includes(t)) sectionTeachers[k].push(t);
@@ -154,7 +154,7 @@ export async function readCleverFolder(path: string, source: string, files: Map<
     return (row) => {
       const k = sectionIndex.get(row.cell(section));
       if (k === undefined || sectionMask[k] !== 0) return;
-      const i = b.indexInGroup(row.cell(student), STUDENTS);
+      const i = b.indexInGroup(row.span(student), STUDENTS);
       if (i >= 0) studentGrades[k] |= b.gradeMaskOf(i);
     };
   });

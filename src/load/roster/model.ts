@@ -9,6 +9,7 @@
 import { ROLE_STRENGTH, roleOfStrength, type Role } from '../../model/roles.js';
 import type { Roster, RosterKind } from '../../model/roster.js';
 import { GRADES, gradeRank } from '../../model/grades.js';
+import { ABSENT, type ByteSpan, KeyTable } from './keys.js';
 
 export type { Roster, RosterKind } from '../../model/roster.js';
 
@@ -65,10 +66,10 @@ class SchoolSets {
 
 /** Collects users while files are read, then freezes into a {@link Roster}. */
 export class RosterBuilder {
-  private readonly byId = new Map<string, number>();
-  private readonly byAlt = new Map<string, number>();
+  private readonly byId = new KeyTable();
+  private readonly byAlt = new KeyTable();
   /** Clever: the ids of each file (group) apart, since ids of different files are different people. */
-  private readonly groupIds: Map<string, number>[] = [];
+  private readonly groupIds: KeyTable[] = [];
   private count = 0;
   private roles = new Uint8Array(1024);
   private groups = new Uint8Array(1024);
@@ -110,12 +111,11 @@ export class RosterBuilder {
    * `group`, keeping its first known role: a user has one role). Groups are
    * Clever's files: the same id in two files is two people, and matches neither.
    */
-  addUser(id: string, role: Role, group = 0): number {
-    const key = norm(id);
-    const ids = group === 0 ? this.byId : (this.groupIds[group] ??= new Map());
-    const known = ids.get(key);
+  addUser(id: ByteSpan, role: Role, group = 0): number {
+    const ids = group === 0 ? this.byId : (this.groupIds[group] ??= new KeyTable());
+    const known = ids.getOrSet(id, this.count);
     const code = ROLE_STRENGTH[role];
-    if (known !== undefined) {
+    if (known !== ABSENT) {
       const had = this.roles[known];
       if (had === 0) this.roles[known] = code;
       else if (code !== 0 && code !== had) this.roleConflicts++;
@@ -123,35 +123,43 @@ export class RosterBuilder {
     }
     const index = this.count++;
     this.ensure(this.count);
-    ids.set(key, index);
     this.roles[index] = code;
     this.groups[index] = group;
     if (group !== 0) {
-      const prev = this.byId.get(key);
-      if (prev === undefined) this.byId.set(key, index);
-      else if (prev !== AMBIGUOUS && this.groups[prev] !== group) this.byId.set(key, AMBIGUOUS);
+      const prev = this.byId.get(id);
+      if (prev === ABSENT) this.byId.set(id, index);
+      else if (prev !== AMBIGUOUS && this.groups[prev] !== group) this.byId.set(id, AMBIGUOUS);
     }
     return index;
   }
 
+  /** A hint that about `users` users (each with `aliases` usernames or emails) are coming: room is made once. */
+  reserve(users: number, aliases: number): void {
+    this.ensure(users);
+    this.byId.reserve(users);
+    this.byAlt.reserve(users * aliases);
+  }
+
   /** The user with this id (not username/email) in group 0; -1 when none. */
-  indexOfId(id: string): number {
-    const i = this.byId.get(norm(id));
-    return i === undefined || i < 0 ? -1 : i;
+  indexOfId(id: ByteSpan | null): number {
+    if (id === null) return -1;
+    const i = this.byId.get(id);
+    return i < 0 ? -1 : i;
   }
 
   /** The user with this id in `group` (Clever's files); -1 when none. */
-  indexInGroup(id: string, group: number): number {
-    return this.groupIds[group]?.get(norm(id)) ?? -1;
+  indexInGroup(id: ByteSpan | null, group: number): number {
+    if (id === null) return -1;
+    const i = this.groupIds[group]?.get(id) ?? ABSENT;
+    return i < 0 ? -1 : i;
   }
 
   /** Another identifier (username, email) the user can be matched by; the first user to claim one keeps it (within a group). */
-  addAlias(index: number, alias: string): void {
-    const key = norm(alias);
-    if (key === '') return;
-    const prev = this.byAlt.get(key);
-    if (prev === undefined) this.byAlt.set(key, index);
-    else if (prev !== AMBIGUOUS && this.groups[prev] !== this.groups[index]) this.byAlt.set(key, AMBIGUOUS);
+  addAlias(index: number, alias: ByteSpan | null): void {
+    if (alias === null) return;
+    const prev = this.byAlt.getOrSet(alias, index);
+    if (prev === ABSENT || prev === index) return;
+    if (prev !== AMBIGUOUS && this.groups[prev] !== this.groups[index]) this.byAlt.set(alias, AMBIGUOUS);
   }
 
   role(index: number): Role {
@@ -234,11 +242,11 @@ export class RosterBuilder {
   ambiguousValues(): number {
     let n = 0;
     for (const v of this.byId.values()) if (v === AMBIGUOUS) n++;
-    for (const [k, v] of this.byAlt) {
+    for (const [k, v] of this.byAlt.entries()) {
       if (v === AMBIGUOUS) n++;
       else {
-        const a = this.byId.get(k);
-        if (a !== undefined && a !== AMBIGUOUS && this.groups[a] !== this.groups[v]) n++;
+        const a = this.byId.getText(k);
+        if (a !== ABSENT && a !== AMBIGUOUS && this.groups[a] !== this.groups[v]) n++;
       }
     }
     return n;
@@ -335,8 +343,8 @@ interface Frozen {
   source: string;
   kind: RosterKind;
   warnings: string[];
-  byId: Map<string, number>;
-  byAlt: Map<string, number>;
+  byId: KeyTable;
+  byAlt: KeyTable;
   groups: Uint8Array;
   roles: Uint8Array;
   schoolSet: Int32Array;
@@ -367,16 +375,15 @@ class FrozenRoster implements Roster {
   }
 
   lookup(identifier: string): number {
-    const key = norm(identifier);
-    const a = this.f.byId.get(key);
-    const b = this.f.byAlt.get(key);
-    if (a !== undefined) {
+    const a = this.f.byId.getText(identifier);
+    const b = this.f.byAlt.getText(identifier);
+    if (a !== ABSENT) {
       if (a === AMBIGUOUS) return -1;
       // A value that is one person's id and another file's person's username or email matches neither.
-      if (b !== undefined && b !== AMBIGUOUS && this.f.groups[b] !== this.f.groups[a]) return -1;
+      if (b !== ABSENT && b !== AMBIGUOUS && this.f.groups[b] !== this.f.groups[a]) return -1;
       return a;
     }
-    return b === undefined || b === AMBIGUOUS ? -1 : b;
+    return b === ABSENT || b === AMBIGUOUS ? -1 : b;
   }
 
   role(index: number): Role {

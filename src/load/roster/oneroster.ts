@@ -52,7 +52,7 @@ function gradesOf(cell: string): number {
 }
 
 function isDeleted(row: RosterRow, statusCol: number): boolean {
-  return statusCol >= 0 && row.cell(statusCol).toLowerCase() === 'tobedeleted';
+  return row.is(statusCol, 'tobedeleted');
 }
 
 function isTrue(v: string): boolean {
@@ -73,9 +73,9 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
   const display = (key: string) => join(source, files.get(key) ?? key);
   const notes = new RosterNotes();
   /** Streams a file of the folder when it is there; false when it is not. */
-  const stream = async (key: string, begin: (h: RosterHeader) => (row: RosterRow) => void): Promise<boolean> => {
+  const stream = async (key: string, begin: (h: RosterHeader) => (row: RosterRow) => void, estimate?: (rows: number) => void): Promise<boolean> => {
     if (!files.has(key)) return false;
-    await streamRosterFile(join(path, files.get(key)!), display(key), notes, begin);
+    await streamRosterFile(join(path, files.get(key)!), display(key), notes, begin, estimate);
     return true;
   };
 
@@ -119,6 +119,7 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
   let kind = 'oneroster-1.1' as RosterKind;
   let sdsHint = '';
   let useRolesFile = false as boolean;
+  let aliasCount = 0;
   await stream('users.csv', (users) => {
     const hasOneRosterUserColumns = users.col('status') >= 0 || users.col('dateLastModified') >= 0 || users.col('enabledUser') >= 0;
     if (version !== null) kind = version === '1.1' ? 'oneroster-1.1' : 'oneroster-1.2';
@@ -137,6 +138,7 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
     const uStatus = users.col('status');
     const uEnabled = users.col('enabledUser');
     const aliases = [users.col('username'), users.col('email'), users.col('activeDirectoryMatchId')].filter((c) => c >= 0);
+    aliasCount = aliases.length;
     const uOrgs = users.col('orgSourcedIds', 'orgSourcedId', 'primaryOrgSourcedId');
     const uGrades = users.col('grades', 'grade');
     // role: users.csv (1.1, SDS v2) unless roles.csv carries it (1.2, SDS v2.1)
@@ -153,8 +155,8 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
     }
     const file = display('users.csv');
     return (row) => {
-      const id = row.cell(uId);
-      if (id === '') throw row.errorAt(uId, 'empty sourcedId: every user needs an id');
+      const id = row.span(uId);
+      if (id === null) throw row.errorAt(uId, 'empty sourcedId: every user needs an id');
       if (isDeleted(row, uStatus)) return;
       if (uEnabled >= 0 && row.cell(uEnabled).toLowerCase() === 'false') return;
       let role: Role = 'unknown';
@@ -163,15 +165,12 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
         role = rosterRole(value);
         if (role === 'unknown') notes.note(file, value === '' ? 'with no role: they count with no role unless an export gives one' : 'with a role edvet does not know: they count with no role unless an export gives one', row.line);
       }
-      const i = b.addUser(id, role);
-      for (const c of aliases) {
-        const v = row.cell(c);
-        if (v !== '') b.addAlias(i, v);
-      }
+      const i = b.addUser(row.span(uId)!, role);
+      for (const c of aliases) b.addAlias(i, row.span(c));
       for (const o of splitMulti(row.cell(uOrgs))) b.addOwnOrg(i, o);
       b.addOwnGrades(i, gradesOf(row.cell(uGrades)));
     };
-  });
+  }, (rows) => b.reserve(rows, aliasCount));
 
   // ---- roles.csv: the primary role wins; the orgs and grades of a user's chosen role are their own ----
   if (useRolesFile) {
@@ -195,7 +194,7 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
       const file = display('roles.csv');
       return (row) => {
         if (isDeleted(row, rStatus)) return;
-        const i = b.indexOfId(row.cell(rUser));
+        const i = b.indexOfId(row.span(rUser));
         if (i < 0) return; // a role of a user who does not count
         const value = row.cell(rRole);
         const role = rosterRole(value);
@@ -234,7 +233,7 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
       const pRole = rel.col('relationshipRole');
       return (row) => {
         if (pUser < 0 || pRole < 0) return;
-        const i = b.indexOfId(row.cell(pUser));
+        const i = b.indexOfId(row.span(pUser));
         if (i >= 0 && b.role(i) === 'unknown') b.setRole(i, rosterRole(row.cell(pRole)));
       };
     });
@@ -300,11 +299,12 @@ export async function readRosterFolder(path: string, source: string): Promise<Ro
     return (row) => {
       // a class a teacher is enrolled in as, say, a student is not one they teach (checked first: most rows are students')
       if (eRole >= 0) {
+        if (row.is(eRole, 'student')) return;
         const asRole = row.cell(eRole);
         if (asRole !== '' && rosterRole(asRole) !== 'teacher') return;
       }
       if (isDeleted(row, eStatus)) return;
-      const i = b.indexOfId(row.cell(eUser));
+      const i = b.indexOfId(row.span(eUser));
       if (i < 0 || b.role(i) !== 'teacher') return;
       const classId = row.cell(eClass);
       const k = classIndex.get(classId);

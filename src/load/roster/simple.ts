@@ -32,18 +32,14 @@ export async function readSimpleRoster(path: string, source: string): Promise<Ro
     const cGrade = t.col('grade');
     const aliases = [t.col('email'), t.col('username'), t.col('upn')].filter((c) => c >= 0);
     return (row) => {
-      const id = row.cell(cUser);
-      if (id === '') throw row.errorAt(cUser, 'empty user_id: every row needs a user id');
+      if (row.span(cUser) === null) throw row.errorAt(cUser, 'empty user_id: every row needs a user id');
       const value = row.cell(cRole);
       const role = rosterRole(value);
       if (role === 'unknown') {
         notes.note(source, value === '' ? 'with no role: they count with no role unless an export gives one' : 'with a role edvet does not know: they count with no role unless an export gives one', row.line);
       }
-      const i = b.addUser(id, role);
-      for (const c of aliases) {
-        const v = row.cell(c);
-        if (v !== '') b.addAlias(i, v);
-      }
+      const i = b.addUser(row.span(cUser)!, role);
+      for (const c of aliases) b.addAlias(i, row.span(c));
       const grade = row.cell(cGrade);
       let mask = 0;
       if (grade !== '') {

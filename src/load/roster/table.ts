@@ -20,6 +20,7 @@ import { CsvRecordReader, type CsvRecord } from '../csv/records.js';
 import { readTextChunks } from '../csv/source.js';
 import { formatSize, READ_LIMITS, specialKind, fsError } from '../files.js';
 import { statSync } from 'node:fs';
+import type { ByteSpan } from './keys.js';
 import type { RosterNotes } from './notes.js';
 
 /** Values that mean "none" (usage.md). */
@@ -117,6 +118,43 @@ export class RosterRow {
     return v;
   }
 
+  /** True when the cell in column `i`, trimmed, is `word` (lower-case ASCII) ignoring case; compared on the bytes. */
+  is(i: number, word: string): boolean {
+    const rec = this.rec;
+    if (i < 0 || i >= rec.count) return false;
+    const buf = rec.buf;
+    let s = rec.starts[i];
+    let e = rec.ends[i];
+    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+    if (e - s !== word.length) return false;
+    for (let k = 0; k < word.length; k++) if ((buf[s + k] | 0x20) !== word.charCodeAt(k)) return false;
+    return true;
+  }
+
+  private readonly spanned: ByteSpan = { buf: Buffer.alloc(0), start: 0, end: 0, ascii: true };
+
+  /**
+   * The bytes of the cell in column `i` (an id, username or email), without decoding them; null when the
+   * cell is absent, empty or a value that means none. Valid until the next call.
+   */
+  span(i: number): ByteSpan | null {
+    const rec = this.rec;
+    if (i < 0 || i >= rec.count) return null;
+    const buf = rec.buf;
+    let s = rec.starts[i];
+    let e = rec.ends[i];
+    while (s < e && (buf[s] === 32 || (buf[s] >= 9 && buf[s] <= 13))) s++;
+    while (e > s && (buf[e - 1] === 32 || (buf[e - 1] >= 9 && buf[e - 1] <= 13))) e--;
+    if (e - s <= 5 && this.cell(i) === '') return null;
+    const span = this.spanned;
+    span.buf = buf;
+    span.start = s;
+    span.end = e;
+    span.ascii = rec.ascii;
+    return span;
+  }
+
   /** An input error located at a cell (the message must not quote user data). */
   errorAt(i: number, message: string): Error {
     const rec = this.rec;
@@ -146,7 +184,14 @@ const FATAL: Record<string, string> = {
  * noted in `notes`. Returns the number of data rows handed over.
  * The file must be a regular file of at most {@link READ_LIMITS}.roster bytes.
  */
-export async function streamRosterFile(path: string, display: string, notes: RosterNotes, begin: (h: RosterHeader) => RowHandler): Promise<number> {
+export async function streamRosterFile(
+  path: string,
+  display: string,
+  notes: RosterNotes,
+  begin: (h: RosterHeader) => RowHandler,
+  /** Told once, after the first chunk, how many rows the whole file likely holds (so tables are sized once). */
+  estimate?: (rows: number) => void,
+): Promise<number> {
   let size: number;
   try {
     const st = statSync(path);
@@ -215,7 +260,19 @@ export async function streamRosterFile(path: string, display: string, notes: Ros
     },
     { delimiter: ',', maxRecordBytes: READ_LIMITS.rosterLine, file: display },
   );
-  await readTextChunks(path, { file: display, onChunk: (chunk) => reader.push(chunk) });
+  let pushed = 0;
+  let estimated = estimate === undefined;
+  await readTextChunks(path, {
+    file: display,
+    onChunk: (chunk) => {
+      reader.push(chunk);
+      pushed += chunk.length;
+      if (!estimated && rows > 0) {
+        estimated = true;
+        if (pushed < size) estimate!(Math.ceil((rows / pushed) * size * 1.02));
+      }
+    },
+  });
   reader.end();
   if (header === null) throw inputError({ file: display, line: 1, column: 1, message: 'is empty: expected a header row' });
   if (rows === 0) notes.headerOnly(display);

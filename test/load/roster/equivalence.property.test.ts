@@ -32,7 +32,7 @@ const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 const csv = (rows: string[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 
 const pick = <T,>(xs: readonly T[]) => fc.constantFrom(...xs);
-const userId = fc.integer({ min: 0, max: 9 }).chain((i) => pick([`u${i}`, `U${i}`, ` u${i} `]));
+const userId = fc.integer({ min: 0, max: 9 }).chain((i) => pick([`u${i}`, `U${i}`, ` u${i} `, `ü${i}`, `Ü${i}\u00a0`]));
 const orgList = fc.uniqueArray(pick(SCHOOLS), { maxLength: 2 }).map((xs) => xs.join(','));
 
 const userRow = fc.record({
@@ -40,7 +40,7 @@ const userRow = fc.record({
   status: pick(STATUS),
   enabled: pick(['true', 'true', 'false', 'FALSE', '']),
   role: pick(ROLES),
-  username: fc.option(fc.integer({ min: 0, max: 20 }).map((i) => `name${i}`), { nil: '' }),
+  username: fc.option(fc.integer({ min: 0, max: 20 }).map((i) => (i % 5 === 0 ? `NÄME${i}` : `name${i}`)), { nil: '' }),
   email: fc.option(fc.integer({ min: 0, max: 20 }).map((i) => `p${i}@d.org`), { nil: '' }),
   orgs: orgList,
   grades: pick(GRADE_CELLS),
@@ -125,7 +125,7 @@ function writeSimple(rows: fc.Infer<typeof simpleRow>[]): string {
   return file;
 }
 
-const IDENTIFIERS = [...Array.from({ length: 15 }, (_, i) => [`u${i}`, `U${i} `]).flat(), ...Array.from({ length: 21 }, (_, i) => [`name${i}`, `P${i}@d.org`]).flat(), 'nobody'];
+const IDENTIFIERS = [...Array.from({ length: 15 }, (_, i) => [`u${i}`, `U${i} `, `Ü${i}`]).flat(), ...Array.from({ length: 21 }, (_, i) => [`name${i}`, `näme${i}`, `P${i}@d.org`]).flat(), 'nobody'];
 const QUERIES: [string[] | null, string[] | null][] = [
   [null, null],
   [[], null],
