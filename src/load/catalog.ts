@@ -87,7 +87,12 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
     }
   }
   for (const abs of files) if (guessed.has(abs) && !acrFiles.has(abs)) parsed.push(parse(abs, bytesOf.get(abs)!));
-  parsed.sort((a, b) => files.indexOf(a.abs) - files.indexOf(b.abs));
+  const order = new Map(files.map((f, i) => [f, i]));
+  parsed.sort((a, b) => order.get(a.abs)! - order.get(b.abs)!);
+  const parsedByPath = new Map(parsed.map((p) => [p.abs, p]));
+  // One report per OpenACR file however many products name it: a catalog of thousands names a few reports many times.
+  const acrCache = new Map<string, AcrReport | EdvetError>();
+  const reportedAcr = new Set<string>();
   const products: Product[] = [];
   checkDuplicateIds(parsed.filter((f) => !acrFiles.has(f.abs)).flatMap((f) => f.docs), problems);
   for (const f of parsed) {
@@ -118,16 +123,24 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
           continue;
         }
         const acrAbs = checked.abs;
-        try {
-          const walked = parsed.find((x) => x.abs === acrAbs);
-          acr = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd), walked ? { docs: walked.docs, problems: walked.problems, empty: walked.docs.length === 0 && walked.problems.length === 0 } : undefined);
-        } catch (e) {
-          if (e instanceof EdvetError) {
-            problems.push(...e.problems);
-            continue;
+        let loaded = acrCache.get(acrAbs);
+        if (loaded === undefined) {
+          try {
+            const walked = parsedByPath.get(acrAbs);
+            loaded = loadOpenAcr(acrAbs, displayPath(acrAbs, cwd), walked ? { docs: walked.docs, problems: walked.problems, empty: walked.docs.length === 0 && walked.problems.length === 0 } : undefined);
+          } catch (e) {
+            if (!(e instanceof EdvetError)) throw e;
+            loaded = e;
           }
-          throw e;
+          acrCache.set(acrAbs, loaded);
         }
+        if (loaded instanceof EdvetError) {
+          // Reported once, however many products name the file.
+          if (!reportedAcr.has(acrAbs)) problems.push(...loaded.problems);
+          reportedAcr.add(acrAbs);
+          continue;
+        }
+        acr = loaded;
       }
       products.push(makeProduct(m, f.file, doc, grades, acr));
     }
@@ -173,12 +186,14 @@ function repositoryRoots(paths: readonly string[], cwd: string): (manifestAbs: s
 
 function makeProduct(m: Manifest, file: string, doc: YamlDoc, grades: string[] | null, acr: AcrReport | null): Product {
   const annualCost = annualCostOf(m);
+  // Only the position lookup is kept, not the document (its parsed value is the manifest's twin).
+  const posOf = doc.posOf;
   return {
     manifest: m,
     id: m.id,
     file,
     source: { ...doc.start, column: 1 },
-    posOf: (path) => doc.posOf(path),
+    posOf: (path) => posOf(path),
     grades,
     annualCost,
     costPerStudent: costPerStudentOf(m, annualCost),

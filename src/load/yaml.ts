@@ -215,8 +215,10 @@ function readYamlText(file: string, text: string, what: string, plainReader: boo
 function plainFile(file: string, plain: PlainYaml, pos: (offset: number) => SourcePos): YamlFile {
   const docs = plain.docs.map((d, index): YamlDoc => {
     const start = pos(d.start);
+    // The closures keep the node tree for positions, not the document's value (a product keeps only posOf).
+    const locate = d.locate;
     const at = (path: readonly (string | number)[], wantKey: boolean): SourcePos => {
-      const offset = d.locate(path, wantKey);
+      const offset = locate(path, wantKey);
       return offset === null ? start : pos(offset);
     };
     return { file, index, value: d.value, start, posOf: (path) => at(path, false), keyPosOf: (path) => at(path, true) };

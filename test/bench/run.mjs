@@ -21,10 +21,13 @@
 //                  and prints its hottest functions (self time)
 //   BENCH_NO_WRITE when set, test/bench/last-run.md is not rewritten
 //   BENCH_RSS=probe  measure peak RSS with the --import probe even where GNU time exists
-//   BENCH_CASES    comma-separated cases to run (default "signins,roster"): `signins` the sign-in
+//   BENCH_CASES    comma-separated cases to run (default "signins,roster,catalog"): `signins` the sign-in
 //                  sizes above; `roster` a generated OneRoster 1.1 folder of 1,000,000 users and
 //                  5,000,000 enrollments (test/bench/roster.mjs) read by `edvet usage --roster` with a
-//                  50,000-row export, against quality.md's roster bar (under 10 s and 1 GB)
+//                  50,000-row export, against quality.md's roster bar (under 10 s and 1 GB); `catalog`
+//                  3,000 manifests (3,600 products, test/bench/catalog.mjs) vetted by `edvet vet`
+//                  (under 1.5 s and 200 MB), and, with the 10 M-row size, `edvet audit` on them with
+//                  that export (under 2.5 × DuckDB's time on the export)
 //
 // Peak RSS: each contender runs under GNU `/usr/bin/time -f %M` when that exists
 // (the kernel's ru_maxrss of the process, read by wait4: exact, nothing added to the
@@ -50,6 +53,7 @@ import {
 } from './generate.mjs';
 import { summariseProfile } from './profile.mjs';
 import { generateRoster } from './roster.mjs';
+import { generateCatalog } from './catalog.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'edvet.js');
@@ -65,8 +69,11 @@ const BARS = {
   vetMs: 400,
   rosterS: 10, // 1 M users and 5 M enrollments load in under 10 s
   rosterMB: 1024, // and 1 GB
+  catalogS: 1.5, // `edvet vet` on 3,000 manifests
+  catalogMB: 200,
+  catalogAuditRatio: 2.5, // `edvet audit` on them with the 10 M-row export ≤ 2.5 × DuckDB on the export
 };
-const cases = new Set((process.env.BENCH_CASES ?? 'signins,roster').split(',').map((c) => c.trim()));
+const cases = new Set((process.env.BENCH_CASES ?? 'signins,roster,catalog').split(',').map((c) => c.trim()));
 
 const sizes = (cases.has('signins') ? (process.env.BENCH_SIZES ?? '1e6,1e7') : '')
   .split(',')
@@ -203,6 +210,23 @@ function disagreements(edvetJson, duck, rows) {
 console.log(`edvet bench: ${sizes.map(fmtRows).join(' and ')} rows, seed ${seed}, peak RSS by ${RSS_METHOD}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; temp folder ${tmp}\n`);
 
+// The catalog case: 3,000 manifests, vetted alone, and audited with the largest export below.
+let catalog = null;
+const bigCatalogDir = join(tmp, 'catalog-3000');
+const bigPolicy = join(tmp, 'catalog-3000.policy.yaml');
+if (cases.has('catalog')) {
+  const gen = generateCatalog(bigCatalogDir, 3000);
+  writeFileSync(bigPolicy, readFileSync(join(DEMO_CATALOG, 'edvet.policy.yaml')));
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const r = measure([BIN, 'vet', bigCatalogDir, '--policy', bigPolicy, '--as-of', AS_OF, '--format', 'json', '--quiet', '--fail-on', 'never']);
+    if (r.status !== 0) fail('edvet vet failed on the generated catalog', r);
+    runs.push(r);
+  }
+  catalog = { ...gen, wall: median(runs.map((r) => r.wall)), rssMB: median(runs.map((r) => r.rssMB)), audit: null };
+  console.log(`generated ${gen.files.toLocaleString('en-US')} manifests (${gen.products.toLocaleString('en-US')} products); edvet vet: ${catalog.wall.toFixed(2)} s ${catalog.rssMB.toFixed(0)} MB (median of 3)\n`);
+}
+
 const loadBefore = loadavg()[0];
 const results = []; // { rows, bytes, runs, stats: { key: { wall, rssMB } } }
 const problems = [];
@@ -233,6 +257,12 @@ for (const n of sizes) {
       }
       process.stdout.write(`  run ${run + 1}/${runs} ${c.key.padEnd(6)} ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB\n`);
     }
+  }
+  if (catalog && n === sizes[sizes.length - 1]) {
+    const r = measure([BIN, 'audit', '--catalog', bigCatalogDir, '--usage', file, '--policy', bigPolicy, '--as-of', AS_OF, '--format', 'json', '--quiet', '--fail-on', 'never']);
+    if (r.status !== 0) fail(`edvet audit on the generated catalog failed at ${fmtRows(n)} rows`, r);
+    catalog.audit = { rows: n, wall: r.wall, rssMB: r.rssMB };
+    process.stdout.write(`  audit of ${catalog.files} manifests ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB\n`);
   }
   const stats = {};
   for (const c of contenders) stats[c.key] = { wall: median(samples[c.key].map((s) => s.wall)), rssMB: median(samples[c.key].map((s) => s.rssMB)) };
@@ -320,6 +350,19 @@ if (big) {
 } else {
   bars.push({ bar: 'the 10 M-row bars (wall vs DuckDB, peak RSS)', value: 'not run (BENCH_SIZES has no 10 M)', ok: null });
 }
+if (catalog) {
+  bars.push({ bar: `catalog: \`edvet vet\` on ${catalog.files.toLocaleString('en-US')} manifests < ${BARS.catalogS} s (median of 3)`, value: `${catalog.wall.toFixed(2)} s`, ok: catalog.wall < BARS.catalogS });
+  bars.push({ bar: `catalog: \`edvet vet\` on ${catalog.files.toLocaleString('en-US')} manifests < ${BARS.catalogMB} MB peak RSS`, value: `${catalog.rssMB.toFixed(0)} MB`, ok: catalog.rssMB < BARS.catalogMB });
+  const duckAt = results.find((r) => r.rows === catalog.audit?.rows);
+  if (catalog.audit && duckAt && catalog.audit.rows >= 10_000_000) {
+    const ratio = catalog.audit.wall / duckAt.stats.duckdb.wall;
+    bars.push({ bar: `catalog: \`edvet audit\` on them with the ${fmtRows(catalog.audit.rows)}-row export ≤ ${BARS.catalogAuditRatio} × DuckDB on the export`, value: `${ratio.toFixed(2)} × (${catalog.audit.wall.toFixed(2)} s)`, ok: ratio <= BARS.catalogAuditRatio });
+  } else {
+    bars.push({ bar: 'catalog: `edvet audit` with the 10 M-row export', value: 'not run (needs the 10 M sign-in size)', ok: null });
+  }
+} else {
+  bars.push({ bar: 'the catalog bars (3,000 manifests)', value: 'not run (BENCH_CASES has no catalog)', ok: null });
+}
 if (roster) {
   const what = `${fmtRows(roster.users)} users and ${fmtRows(roster.enrollments)} enrollments`;
   bars.push({ bar: `roster: ${what} load in < ${BARS.rosterS} s (\`edvet usage --roster\`, everything included)`, value: `${roster.wall.toFixed(2)} s`, ok: roster.wall < BARS.rosterS });
@@ -355,6 +398,16 @@ lines.push(
     `Medians of the runs shown; peak RSS by ${RSS_METHOD}; every contender is its own process, start-up included. ` +
     `Data: the seeded generator in test/bench/generate.mjs (100,000 users, 40 apps, ${seed === DEFAULT_SEED ? 'default seed' : `seed ${seed}`}), UTC timestamps counted in ${TIMEZONE}, as-of ${AS_OF}.`,
 );
+if (catalog) {
+  lines.push('');
+  lines.push(`## Catalog: ${catalog.files.toLocaleString('en-US')} manifests (${catalog.products.toLocaleString('en-US')} products), 3 runs`);
+  lines.push('');
+  lines.push(
+    `\`edvet vet --format json\`: ${catalog.wall.toFixed(2)} s wall, ${catalog.rssMB.toFixed(0)} MB peak RSS (medians). ` +
+      (catalog.audit ? `\`edvet audit\` with the ${fmtRows(catalog.audit.rows)}-row export: ${catalog.audit.wall.toFixed(2)} s, ${catalog.audit.rssMB.toFixed(0)} MB (1 run). ` : '') +
+      'Data: test/bench/catalog.mjs (the demo district\'s manifests and OpenACR reports, copied with unique ids, names and aliases).',
+  );
+}
 if (roster) {
   lines.push('');
   lines.push(`## Roster: ${roster.users.toLocaleString('en-US')} users, ${roster.enrollments.toLocaleString('en-US')} enrollments (OneRoster 1.1, ${(roster.bytes / 1e6).toFixed(0)} MB), 1 run`);

@@ -177,7 +177,7 @@ beforeAll(async () => {
     list.push({ debug, run, files });
     results.set(c.name, list);
   });
-}, 120_000);
+}, 300_000);
 
 afterAll(() => {
   if (tmp && existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });

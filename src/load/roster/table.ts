@@ -223,6 +223,10 @@ export async function streamRosterFile(
           handle = begin(header);
           return;
         }
+        // A quoted record that runs over many lines is still one row: it is bounded like a line.
+        let bytes = 0;
+        for (let i = 0; i < rec.count; i++) bytes += rec.ends[i] - rec.starts[i];
+        if (bytes > READ_LIMITS.rosterLine) throw inputError({ file: display, line: rec.line, message: tooLongMessage() });
         // A row of only empty cells (",,,") is an empty line too.
         let empty = true;
         for (let i = 0; i < rec.count && empty; i++) {
