@@ -7,6 +7,7 @@
  * count as bad rows.
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { inputError } from '../../model/errors.js';
@@ -53,19 +54,27 @@ function fsMessage(err: unknown): string {
 
 /**
  * True when `head` looks like UTF-16 text without a byte-order mark: most
- * two-byte units have a NUL in the same half.
+ * two-byte units that hold a character have a NUL in the same half (ASCII
+ * text in UTF-16 is one NUL and one letter per unit). A unit of two NULs is
+ * no evidence either way, so a valid export followed by a zero-filled tail
+ * (a disk block padded with zeros, a copy cut short) is UTF-8 whose NUL run
+ * the record reader counts as a bad row; a file of NULs alone is not UTF-16
+ * either (its header row "cannot be read (NUL byte)").
  */
 export function looksLikeBomlessUtf16(head: Uint8Array): boolean {
-  const pairs = Math.floor(head.length / 2);
-  if (pairs < 2) return false;
   let even = 0;
   let odd = 0;
+  let units = 0;
   for (let i = 0; i + 1 < head.length; i += 2) {
-    if (head[i] === 0) even++;
-    if (head[i + 1] === 0) odd++;
+    const a = head[i];
+    const b = head[i + 1];
+    if (a === 0 && b === 0) continue;
+    units++;
+    if (a === 0) even++;
+    else if (b === 0) odd++;
   }
   const most = Math.max(even, odd);
-  return most >= 2 && most >= pairs * 0.4;
+  return most >= 2 && most >= units * 0.4;
 }
 
 /** Converts raw chunks to UTF-8 chunks once the encoding is known. */
@@ -139,49 +148,92 @@ class Decoder {
 }
 
 /**
+ * The chunks of a stream with the first `head` bytes put back in front: the
+ * gzip magic of a pipe is learnt by reading it, and a pipe cannot be re-read.
+ */
+async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  for (;;) {
+    const r = await rest.next();
+    if (r.done) return;
+    yield r.value;
+  }
+}
+
+/**
  * Streams `path` as UTF-8 chunks to `opts.onChunk`, in one pass and constant
- * memory. Errors (missing file, bad gzip, UTF-16 without BOM) are input
- * errors naming `opts.file`.
+ * memory. A regular file is sniffed for gzip by a positioned read and then
+ * streamed; anything else edvet may stream (a FIFO such as `--usage <(zcat
+ * x.gz)`, `/dev/stdin`, a character device) is read once from its start, the
+ * gzip magic taken from its first bytes, since such a source cannot seek
+ * (a positioned read fails with ESPIPE). Memory stays bounded either way: the
+ * record reader holds at most one line or quoted field (its own limits).
+ * Errors (missing file, bad gzip, UTF-16 without BOM) are input errors naming
+ * `opts.file`.
  */
 export async function readTextChunks(path: string, opts: TextChunkOptions): Promise<TextSourceInfo> {
   const file = opts.file;
   let totalBytes: number;
+  let seekable: boolean;
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw inputError({ file, message: 'is a folder, not a file' });
-    totalBytes = st.size;
+    if (st.isSocket()) throw inputError({ file, message: 'this is a socket; edvet reads a usage export from a file, a named pipe (FIFO) or a device: save it to a file first' });
+    seekable = st.isFile();
+    totalBytes = seekable ? st.size : 0;
   } catch (err) {
     if ((err as { kind?: string }).kind !== undefined) throw err;
     throw inputError({ file, message: fsMessage(err) });
   }
   let gzip = false;
-  try {
-    const fh = await open(path, 'r');
+  if (seekable) {
     try {
-      const magic = Buffer.alloc(2);
-      const { bytesRead } = await fh.read(magic, 0, 2, 0);
-      gzip = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-    } finally {
-      await fh.close();
+      const fh = await open(path, 'r');
+      try {
+        const magic = Buffer.alloc(2);
+        const { bytesRead } = await fh.read(magic, 0, 2, 0);
+        gzip = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+      } finally {
+        await fh.close();
+      }
+    } catch (err) {
+      throw inputError({ file, message: fsMessage(err) });
     }
-  } catch (err) {
-    throw inputError({ file, message: fsMessage(err) });
   }
 
   const chunkSize = opts.chunkSize ?? 1024 * 1024;
   const raw = createReadStream(path, { highWaterMark: chunkSize });
-  let source: AsyncIterable<Buffer> = raw;
+  let plain: AsyncIterable<Buffer> = raw;
+  if (!seekable) {
+    // Learn the magic from the stream itself, then hand on every byte read.
+    const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    let head: Buffer = Buffer.alloc(0);
+    try {
+      while (head.length < 2) {
+        const r = await it.next();
+        if (r.done) break;
+        head = head.length === 0 ? r.value : Buffer.concat([head, r.value]);
+      }
+    } catch (err) {
+      raw.destroy();
+      throw inputError({ file, message: fsMessage(err) });
+    }
+    gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    plain = withHead(head, it);
+  }
+  let source: AsyncIterable<Buffer> = plain;
   if (gzip) {
     const gunzip = createGunzip({ chunkSize: Math.max(64 * 1024, Math.min(chunkSize, 1024 * 1024)) });
     raw.on('error', (e) => gunzip.destroy(e));
-    raw.pipe(gunzip);
+    if (seekable) raw.pipe(gunzip);
+    else Readable.from(plain).on('error', (e) => gunzip.destroy(e)).pipe(gunzip);
     source = gunzip;
   }
   const decoder = new Decoder(file, opts.onChunk);
   try {
     for await (const chunk of source) {
       decoder.push(chunk as Buffer);
-      if (opts.onProgress) opts.onProgress(raw.bytesRead, totalBytes);
+      if (opts.onProgress) opts.onProgress(raw.bytesRead, seekable ? totalBytes : raw.bytesRead);
     }
   } catch (err) {
     raw.destroy();
@@ -191,5 +243,5 @@ export async function readTextChunks(path: string, opts: TextChunkOptions): Prom
     throw inputError({ file, message: fsMessage(err) });
   }
   decoder.end();
-  return { encoding: decoder.encoding, gzip, totalBytes };
+  return { encoding: decoder.encoding, gzip, totalBytes: seekable ? totalBytes : raw.bytesRead };
 }
