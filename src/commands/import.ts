@@ -6,9 +6,8 @@
  * written, so a bad input (exit 2) writes nothing; drafts are written
  * atomically and an existing file is left alone unless --force.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { displayPath, matchKeys } from '../load/catalog.js';
 import { nameKey, slugify } from '../load/import/convert.js';
 import { renderDraft, type Draft } from '../load/import/draft.js';
@@ -21,7 +20,7 @@ import { inputError, usageError } from '../model/errors.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, policyFor, VERSION } from './common.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { writeAtomic } from './write.js';
+import { makeFolder, writeAtomic, writeNewFile } from './write.js';
 
 /** Flags of `edvet import`. */
 export interface ImportFlags {
@@ -68,36 +67,6 @@ interface Planned {
 }
 
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
-
-/** Write `text` to a new file atomically (temp file, then a hard link, which never replaces); false when the file exists. */
-export function writeNewFile(abs: string, text: string): boolean {
-  const tmp = join(dirname(abs), `.${basename(abs)}.edvet-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(tmp, abs);
-      return true;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      // A file system without hard links: check, then rename (a small window instead of none).
-      if (existsSync(abs)) return false;
-      renameSync(tmp, abs);
-      return true;
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw inputError({ file: abs, message: code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot write the draft here' : `cannot write the draft: ${code ?? (e as Error).message}` });
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -238,15 +207,11 @@ export async function runImport(ctx: CommandContext, files: string[], flags: Imp
 
   // Everything is read and converted: only now is anything written.
   if (planned.length) {
-    try {
-      mkdirSync(outAbs, { recursive: true });
-    } catch (e) {
-      throw inputError({ file: outShown, message: `cannot create the output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-    }
+    makeFolder(outAbs, ctx.cwd);
   }
   for (const p of planned) {
-    if (flags.force) writeAtomic(p.abs, p.text, ctx.cwd);
-    else if (!writeNewFile(p.abs, p.text)) p.status = 'left-alone';
+    if (flags.force) writeAtomic(p.abs, p.text, ctx.cwd, 'draft');
+    else if (!writeNewFile(p.abs, p.text, ctx.cwd, 'draft')) p.status = 'left-alone';
   }
 
   const written = planned.filter((p) => p.status === 'written');

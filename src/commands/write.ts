@@ -51,7 +51,7 @@ export function setWriteFs(over: Partial<WriteFs>): () => void {
 }
 
 /** What is being written, for messages: `the report`, `the letter`, `the file`. */
-type What = 'report' | 'letter' | 'file';
+type What = 'report' | 'letter' | 'draft' | 'file';
 
 /**
  * `--output`: write `text` to `path` (relative to `cwd`). `inputs` are the
@@ -74,7 +74,7 @@ export function writeOutputFile(path: string, text: string, cwd: string, inputs:
  * go into a folder whose contents a vendor name must not steer); a FIFO,
  * device, socket or folder there is an error.
  */
-export function writeAtomic(path: string, text: string | Uint8Array, cwd: string, what: 'letter' | 'file' = 'file'): void {
+export function writeAtomic(path: string, text: string | Uint8Array, cwd: string, what: 'letter' | 'draft' | 'file' = 'file'): void {
   const abs = resolve(cwd, path);
   const shown = displayPath(abs, cwd);
   let st: Stats | null = null;
@@ -88,6 +88,56 @@ export function writeAtomic(path: string, text: string | Uint8Array, cwd: string
     throw inputError({ file: shown, message: `this is ${specialKind(st)}; edvet writes a ${what} only as a regular file (move it away)` });
   }
   writeRegular(abs, st && st.isFile() ? st : null, typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text), shown, what, null);
+}
+
+/**
+ * A new regular file that never replaces one: written like {@link writeAtomic}
+ * (hidden temp file, every byte checked, fsync) and then hard-linked into
+ * place, which fails when a file (or anything else) is already there: false,
+ * and nothing is touched. On a file system without hard links the temp file
+ * is renamed after a check (a small window instead of none). Used by
+ * `edvet import` for drafts, which are never overwritten without --force.
+ */
+export function writeNewFile(path: string, text: string, cwd: string, what: What = 'file'): boolean {
+  const abs = resolve(cwd, path);
+  const shown = displayPath(abs, cwd);
+  const dir = dirname(abs);
+  removeStaleTemps(dir, basename(abs));
+  const tmp = join(dir, `.${basename(abs)}.edvet-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  guardSignals();
+  let fd: number | null = null;
+  try {
+    inFlight = tmp;
+    fd = fs.openSync(tmp, 'wx', 0o644);
+    writeAll(fd, Buffer.from(text, 'utf8'));
+    fs.fsyncSync(fd);
+    const closing = fd;
+    fd = null;
+    fs.closeSync(closing);
+    try {
+      nodeFs.linkSync(tmp, abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+      if (nodeFs.existsSync(abs)) return false;
+      fs.renameSync(tmp, abs);
+    }
+  } catch (e) {
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already failing: the write error is the one to report
+      }
+    }
+    throw writeError(e, shown, what, false);
+  } finally {
+    nodeFs.rmSync(tmp, { force: true });
+    inFlight = null;
+  }
+  syncFolder(dir);
+  return true;
 }
 
 /** Create `dir` (and its parents) for files to be written into; a failure is an input error naming it. */

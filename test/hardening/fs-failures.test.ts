@@ -59,6 +59,24 @@ describe('a read-only parent folder, as a user without write permission (EACCES)
     expectInputError(r, /ro-parent\/letters: cannot create this folder: permission denied/, /EACCES/);
   }, 30_000);
 
+  it('import --out-dir under it: the folder is named, nothing is written', async () => {
+    const r = await run(['import', join(ROOT, 'fixtures/import/sas-extended.csv'), '--out-dir', 'ro-parent/drafts']);
+    if (r === null) return console.log('skipped: running as root without setpriv');
+    expectInputError(r, /ro-parent\/drafts: cannot create this folder: permission denied \(EACCES\)/, /EACCES/);
+    expect(readdirSync(ro)).toEqual([]);
+  }, 30_000);
+
+  it('import into an existing folder it may not write: the draft is named, no temp file left', async () => {
+    if (isRoot && spawnSync('setpriv', ['--version']).status !== 0) return console.log('skipped: running as root without setpriv');
+    const locked = join(dir, 'locked-drafts');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const r = await run(['import', join(ROOT, 'fixtures/import/sas-extended.csv'), '--out-dir', 'locked-drafts']);
+    if (r === null) return;
+    expectInputError(r, /locked-drafts\/[a-z0-9-]+\.yaml: cannot write the draft: permission denied \(EACCES\); nothing was written/, /EACCES/);
+    expect(readdirSync(locked)).toEqual([]);
+  }, 30_000);
+
   it('--output into it', async () => {
     const r = await run(['vet', CAT, '--as-of', '2026-11-23', '--format', 'json', '--output', 'ro-parent/r.json']);
     if (r === null) return console.log('skipped: running as root without setpriv');
@@ -97,6 +115,12 @@ describe('other file-system shapes', () => {
     writeFileSync(join(dir, 'plain-file'), 'x');
     const r = await edvetAsync(['letters', '--catalog', CAT, '--as-of', '2026-11-23', '--out-dir', 'plain-file/letters'], { cwd: dir });
     expectInputError(r, /plain-file/, /a part of this path is a file|a file is in the way/);
+  }, 30_000);
+
+  it('import --out-dir whose parent is a file: exit 2 naming the path', async () => {
+    writeFileSync(join(dir, 'plain-file-2'), 'x');
+    const r = await edvetAsync(['import', join(ROOT, 'fixtures/import/sas-extended.csv'), '--out-dir', 'plain-file-2/drafts'], { cwd: dir });
+    expectInputError(r, /plain-file-2(\/drafts)?: a file is in the way: cannot create a folder here/, /error/);
   }, 30_000);
 
   it('init where a dangling symbolic link sits: "already exists", the link untouched', async () => {
