@@ -425,9 +425,8 @@ function causeOf(e: unknown): string {
 
 function writeError(e: unknown, shown: string, what: What, existed: boolean, special: string | null = null): Error {
   if (e instanceof EdvetError) return e;
-  const onto = special ? ` to ${special}` : '';
-  const after = special ? '' : existed ? `; the old ${what} is unchanged` : '; nothing was written';
-  return inputError({ file: shown, message: `cannot write the ${what}${onto}: ${causeOf(e)}${after}` });
+  if (special) return inputError({ file: shown, message: `cannot write the ${what} to ${special}: ${causeOf(e)}` });
+  return inputError({ file: shown, message: `cannot write the ${what}: ${causeOf(e)}${existed ? `; the old ${what} is unchanged` : '; nothing was written'}` });
 }
 
 /** Remove temp files an earlier, killed run left beside the same file (their process is gone). */

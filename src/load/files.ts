@@ -54,7 +54,7 @@ function checkRegular(st: Stats, displayPath: string, what: string, limit: numbe
 }
 
 function tooLarge(displayPath: string, what: string, limit: number, size: number | null): EdvetError {
-  const held = size === null ? 'more' : formatSize(size);
+  const held = size === null ? 'it grew past that while being read' : formatSize(size);
   return inputError({ file: displayPath, message: `this file is too large (${held}); edvet reads at most ${formatSize(limit)} for ${what}` });
 }
 

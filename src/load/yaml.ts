@@ -91,13 +91,53 @@ function yamlText(file: string, bytes: Buffer): string {
     }
     text = bytes.toString('utf8');
     if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
-      throw inputError({ file, message: 'this file is not valid UTF-8 text; expected YAML saved as UTF-8 (or UTF-16 with a byte-order mark)' });
+      throw inputError({ file, ...firstInvalidUtf8(bytes), message: NOT_UTF8 });
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\uFEFF')) text = text.replace(/(^|\n|\r)\uFEFF/g, '$1');
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return text;
+}
+
+const NOT_UTF8 =
+  'this file is not valid UTF-8 text: the first character here is not UTF-8 (an accented letter, a curly quote or a dash saved as Windows-1252 or Latin-1?); save the file as UTF-8 (Notepad, Excel or VS Code: Save As, Encoding UTF-8), or as UTF-16 with a byte-order mark';
+
+/**
+ * Line and column (1-based, columns in characters) of the first byte of
+ * `bytes` that does not start a valid UTF-8 sequence. Line ends are LF, CRLF
+ * or CR alone, as the YAML reader counts them.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    let n = 0;
+    if (b < 0x80) n = 1;
+    else if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) n = 3;
+    else if (b >= 0xf0 && b <= 0xf4) n = 4;
+    let ok = n > 0 && i + n <= bytes.length;
+    for (let k = 1; ok && k < n; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok && n === 3) {
+      const c = bytes[i + 1];
+      ok = !(b === 0xe0 && c < 0xa0) && !(b === 0xed && c >= 0xa0);
+    }
+    if (ok && n === 4) {
+      const c = bytes[i + 1];
+      ok = !(b === 0xf0 && c < 0x90) && !(b === 0xf4 && c >= 0x90);
+    }
+    if (!ok) return { line, column };
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      column = 1;
+    } else if (b !== 0x0d) {
+      column += n === 4 ? 2 : 1; // as the YAML reader counts columns: UTF-16 units
+    }
+    i += n;
+  }
+  return { line, column };
 }
 
 /** Offset of the first flow collection opened deeper than MAX_YAML_DEPTH (quotes and comments skipped), or -1. */
@@ -157,11 +197,33 @@ function readYamlText(file: string, text: string, what: string, plainReader: boo
     throw inputError({ file, message: `cannot parse YAML: ${(e as Error).message}` });
   }
   if (!Array.isArray(parsed)) parsed = [parsed as unknown as Document.Parsed];
+  let lines: string[] | null = null;
   parsed.forEach((doc, index) => {
+    const seen = new Set<string>();
+    const docProblems: { problem: Problem; words: boolean }[] = [];
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
       const key = err.code === 'DUPLICATE_KEY' ? /^[^:\n]{1,60}/.exec(text.slice(err.pos[0]))?.[0].trim() : undefined;
-      problems.push({ file, line: at?.line, column: at?.col, message: key ? `duplicate key \`${key}\`: each field may appear once` : yamlMessage(err.code, err.message) });
+      lines ??= text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      const words = key || !at ? null : layoutProblem(lines, err.code, err.message, at.line, at.col);
+      const problem: Problem = words
+        ? { file, ...words }
+        : { file, line: at?.line, column: at?.col, message: key ? `duplicate key \`${key}\`: each field may appear once` : yamlMessage(err.code, err.message) };
+      // Why: one mis-indented line makes the parser report two or three errors at one place; say it once.
+      const id = `${problem.line}:${problem.column}:${problem.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      docProblems.push({ problem, words: words !== null });
+    }
+    const explained = new Set(docProblems.filter((p) => p.words).map((p) => p.problem.line));
+    const kept = new Set<number>();
+    for (const p of docProblems) {
+      if (explained.has(p.problem.line)) {
+        // A line whose layout is explained gets that explanation alone.
+        if (!p.words || kept.has(p.problem.line!)) continue;
+        kept.add(p.problem.line!);
+      }
+      problems.push(p.problem);
     }
     if (doc.errors.length > 0) return;
     const contents = doc.contents as Node | null;
@@ -224,6 +286,116 @@ function plainFile(file: string, plain: PlainYaml, pos: (offset: number) => Sour
     return { file, index, value: d.value, start, posOf: (path) => at(path, false), keyPosOf: (path) => at(path, true) };
   });
   return { docs, problems: [], empty: false };
+}
+
+/** Spaces at the start of a line. */
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/** A line that holds YAML content (not blank, not only a comment, not a document marker). */
+function isContent(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && !t.startsWith('#') && t !== '---' && t !== '...';
+}
+
+/** How a message names what a line holds: `` `signed` (line 7) `` or `the list item on line 9`. */
+function labelOf(line: string, n: number): string {
+  const t = line.trim();
+  if (t === '-' || t.startsWith('- ')) return `the list item on line ${n}`;
+  const key = /^(?:"([^"]{1,40})"|'([^']{1,40})'|([^:#]{1,40}?))\s*:(?:\s|$)/.exec(t);
+  const name = key ? (key[1] ?? key[2] ?? key[3]) : null;
+  return name ? `\`${name}\` (line ${n})` : `line ${n}`;
+}
+
+function spaces(n: number): string {
+  return n === 1 ? '1 space' : `${n} spaces`;
+}
+
+/**
+ * The parser's layout errors in a person's words ("this line is indented
+ * more than the key above it"), located on the line that needs the edit; null
+ * for any other error. `lines` is the text split into lines, `line`/`col`
+ * where the parser stopped (1-based).
+ */
+export function layoutProblem(lines: readonly string[], code: string, message: string, line: number, col: number): { line: number; column: number; message: string } | null {
+  const at = (n: number) => lines[n - 1] ?? '';
+  const prevContent = (n: number): number => {
+    for (let k = n - 1; k >= 1; k--) if (isContent(at(k))) return k;
+    return 0;
+  };
+  const nextContent = (n: number): number => {
+    for (let k = n + 1; k <= lines.length; k++) if (isContent(at(k))) return k;
+    return 0;
+  };
+  const nested = code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(message);
+  if (nested || code === 'MULTILINE_IMPLICIT_KEY') {
+    // The parser stops at the value of `key: value`; the next line is indented under it.
+    const next = nextContent(line);
+    const here = at(line);
+    if (next && indentOf(at(next)) > indentOf(here)) {
+      const m = indentOf(here);
+      const label = labelOf(here, line);
+      return {
+        line: next,
+        column: indentOf(at(next)) + 1,
+        message: `this line is indented more (${spaces(indentOf(at(next)))}) than the key above it, ${label}, which already has a value: to make it a field beside that key, indent it by ${spaces(m)}; to put it under that key, move the value after the colon away`,
+      };
+    }
+    const rest = here.slice(col - 1);
+    const second = /^(?:"([^"]{1,40})"|'([^']{1,40})'|([^:#'"]{1,40}?))\s*:(?:\s|$)/.exec(rest.trim());
+    if (nested && second) {
+      const name = second[1] ?? second[2] ?? second[3];
+      return {
+        line,
+        column: col,
+        message: `a second key on the same line: put \`${name}:\` on a line of its own, indented under the key before it, or put the value in quotes if its colon is part of the text`,
+      };
+    }
+    return null;
+  }
+  const badIndent = code === 'BAD_INDENT' && /must start at the same column/.test(message);
+  const seqAsKey = code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence may not be used as an implicit map key/.test(message);
+  if (badIndent || seqAsKey) {
+    const n = indentOf(at(line));
+    const p = prevContent(line);
+    if (!p) return null;
+    const m = indentOf(at(p));
+    const column = n + 1;
+    if (n > m) {
+      return { line, column, message: `this line is indented more (${spaces(n)}) than ${labelOf(at(p), p)} above it (${spaces(m)}); lines of one mapping or list start in the same column: indent it by ${spaces(m)}` };
+    }
+    // The enclosing lines above: each less indented than the one before. The line sits between two of them.
+    let keep: { n: number; indent: number } = { n: p, indent: m };
+    let beside: { n: number; indent: number } | null = null;
+    let min = m;
+    for (let k = p - 1; k >= 1 && beside === null; k--) {
+      if (!isContent(at(k))) continue;
+      const i = indentOf(at(k));
+      if (i >= min) continue;
+      min = i;
+      if (i > n) keep = { n: k, indent: i };
+      else if (i < n) beside = { n: k, indent: i };
+      else {
+        // A list item in the column of the key that holds the list: legal alone, but its list started deeper.
+        const t = at(line).trim();
+        if (t !== '-' && !t.startsWith('- ')) return null; // a key that lines up with an enclosing key: some other error
+        return { line, column, message: `this line is indented less (${spaces(n)}) than ${labelOf(at(p), p)} above it (${spaces(m)}): the items of one list start in the same column; indent it by ${spaces(m)}` };
+      }
+    }
+    const options = beside
+      ? `indent it by ${spaces(keep.indent)} to keep it with ${labelOf(at(keep.n), keep.n)}, or by ${spaces(beside.indent)} to put it beside ${labelOf(at(beside.n), beside.n)}`
+      : `indent it by ${spaces(keep.indent)}, like ${labelOf(at(keep.n), keep.n)}`;
+    return {
+      line,
+      column,
+      message: `this line is indented less (${spaces(n)}) than ${labelOf(at(p), p)} above it (${spaces(m)})${beside ? ` but more than ${labelOf(at(beside.n), beside.n)} (${spaces(beside.indent)})` : ''}: lines of one mapping or list start in the same column; ${options}`,
+    };
+  }
+  if (code === 'MISSING_CHAR' && /Implicit map keys need to be followed by map values/.test(message)) {
+    return { line, column: col, message: 'expected `key: value` here: a colon and a space after the field name are missing (or the line continues the one above and needs quotes there)' };
+  }
+  return null;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -26,6 +26,53 @@ export function gradeRank(code: string | number): number {
  * or the first problem and the index of the list item that has it (an unknown
  * grade, a malformed or reversed range).
  */
+/** How people write grades that are not codes, and the code they mean (a whole item, or the ends of a range). */
+const GRADE_WORDS: readonly [RegExp, string][] = [
+  [/^pre[\s-]*k(indergarten)?$|^pre[\s-]*school$|^pre[\s-]*kinder$/i, 'PK'],
+  [/^t[\s-]*k$|^transitional[\s-]*k(indergarten)?$/i, 'TK'],
+  [/^kinder(garten)?$|^kg$/i, 'K'],
+  [/^(?:grade|gr\.?)\s*(\d{1,2})$|^(\d{1,2})(?:st|nd|rd|th)(?:\s*grade)?$/i, '$n'],
+];
+
+function gradeWord(text: string): string | null {
+  for (const [re, code] of GRADE_WORDS) {
+    const m = re.exec(text.trim());
+    if (!m) continue;
+    if (code !== '$n') return code;
+    const n = String(Number(m[1] ?? m[2]));
+    return RANK.has(n) ? n : null;
+  }
+  return null;
+}
+
+/**
+ * The grade codes a person most likely meant by `text` (`Pre-K` → `PK`,
+ * `Kindergarten-5` → `K-5`, `Grade 3` → `3`, `Pre-K–Grade 2` → `PK-2`), or
+ * null when there is no clear reading. Only for messages: a manifest must
+ * write the codes.
+ */
+export function suggestGrade(text: string): string | null {
+  const whole = gradeWord(text);
+  if (whole !== null) return whole;
+  // A range whose ends are words: try every dash as the separator.
+  const dashes = [...text.matchAll(/\s*(?:[-\u2013]|\bto\b|\bthrough\b)\s*/gi)];
+  for (const d of dashes) {
+    const lo = text.slice(0, d.index).trim();
+    const hi = text.slice((d.index ?? 0) + d[0].length).trim();
+    const a = gradeRank(lo) >= 0 ? GRADES[gradeRank(lo)] : gradeWord(lo);
+    const b = gradeRank(hi) >= 0 ? GRADES[gradeRank(hi)] : gradeWord(hi);
+    if (a !== null && b !== null && RANK.get(a)! <= RANK.get(b)!) return `${a}-${b}`;
+  }
+  return null;
+}
+
+function unknownGrade(text: string, bad: string, inRange: boolean): string {
+  const codes = `grades are ${GRADES.join(', ')}, or a range like K-5`;
+  const hint = suggestGrade(text);
+  if (hint !== null) return `"${text}" is not written as grade codes: write ${hint} (${codes})`;
+  return inRange ? `unknown grade "${bad}" in range "${text}": expected one of ${GRADES.join(', ')}` : `unknown grade "${text}": expected one of ${GRADES.join(', ')} or a range like K-5`;
+}
+
 export function expandGrades(list: readonly (string | number)[]): { grades: string[] } | { error: string; index: number } {
   const seen = new Uint8Array(GRADES.length);
   for (let index = 0; index < list.length; index++) {
@@ -37,19 +84,20 @@ export function expandGrades(list: readonly (string | number)[]): { grades: stri
     const parts = text.split(/\s*[-\u2013]\s*/);
     if (parts.length === 1) {
       const r = gradeRank(text);
-      if (r < 0) return { error: `unknown grade "${text}": expected one of ${GRADES.join(', ')} or a range like K-5`, index };
+      if (r < 0) return { error: unknownGrade(text, text, false), index };
       seen[r] = 1;
     } else if (parts.length === 2) {
       const lo = gradeRank(parts[0]);
       const hi = gradeRank(parts[1]);
       if (lo < 0 || hi < 0) {
         const bad = lo < 0 ? parts[0] : parts[1];
-        return { error: `unknown grade "${bad}" in range "${text}": expected one of ${GRADES.join(', ')}`, index };
+        return { error: unknownGrade(text, bad, true), index };
       }
       if (lo > hi) return { error: `reversed grade range "${text}": the lower grade comes first (e.g. K-5)`, index };
       for (let r = lo; r <= hi; r++) seen[r] = 1;
     } else {
-      return { error: `malformed grade range "${text}": expected a range like K-5`, index };
+      const hint = suggestGrade(text);
+      return { error: hint !== null ? `"${text}" is not written as grade codes: write ${hint} (grades are ${GRADES.join(', ')}, or a range like K-5)` : `malformed grade range "${text}": expected a range like K-5`, index };
     }
   }
   const grades: string[] = [];

@@ -39,7 +39,14 @@ const cases: Case[] = [
   { name: 'a document that is a list', args: () => ['vet', `${B}/list-document.yaml`], message: /list-document\.yaml:1:1: this document is a list; expected a product manifest/ },
   { name: 'a document that is a scalar', args: () => ['vet', `${B}/scalar-document.yaml`], message: /scalar-document\.yaml:1:1: this document is a single value; expected a product manifest/ },
   { name: 'a binary file', args: () => ['vet', `${B}/binary.yaml`], message: /binary\.yaml: this is not a text file \(it holds binary bytes\); expected YAML text/ },
-  { name: 'a YAML file that is not UTF-8', args: () => ['vet', T('latin1.yaml')], message: /latin1\.yaml: this file is not valid UTF-8 text/ },
+  { name: 'a YAML file that is not UTF-8 (the first bad byte located)', args: () => ['vet', T('latin1.yaml')], message: /latin1\.yaml:1:8: this file is not valid UTF-8 text: .*save the file as UTF-8/ },
+  // ---- messages a person trips on (issue 13): the user's words and what to write instead
+  { name: 'a key indented under a key that has a value', args: () => ['vet', T('indented-more.yaml')], message: /indented-more\.yaml:9:7: this line is indented more \(6 spaces\) than the key above it, `signed` \(line 8\)/ },
+  { name: 'a key between two columns', args: () => ['vet', T('indented-less.yaml')], message: /indented-less\.yaml:9:4: this line is indented less \(3 spaces\) than `signed` \(line 8\) above it \(4 spaces\) but more than `dpa`/ },
+  { name: 'grades: [Pre-K]', args: () => ['vet', T('pre-k.yaml')], message: /pre-k\.yaml:6:10: `grades\[0\]`: "Pre-K" is not written as grade codes: write PK/ },
+  { name: 'grades: K-12 as text', args: () => ['vet', T('grades-text.yaml')], message: /grades-text\.yaml:6:9: `grades`: expected a list; write `grades: \[K-12\]`/ },
+  { name: 'signed: yes', args: () => ['vet', T('signed-yes.yaml')], message: /signed-yes\.yaml:7:18: `privacy\.dpa\.signed`: expected true or false; write `signed: true`/ },
+  { name: 'category: Supplemental', args: () => ['vet', T('capital.yaml')], message: /capital\.yaml:4:11: `category`: expected one of .*; write it exactly as listed: supplemental \(found "Supplemental"\)/ },
   { name: 'only empty files: no product at all', args: () => ['vet', `${B}/empty-only`], message: /empty-only: no product found: the manifests given hold no product/ },
   { name: 'an alias bomb', args: () => ['vet', `${B}/alias-bomb.yaml`], message: /alias-bomb\.yaml:\d+:\d+: too many YAML aliases/ },
   // ---- manifest schema (manifest.md "Errors that must be caught")
@@ -146,6 +153,13 @@ beforeAll(async () => {
   await ensureBinary();
   tmp = tempDir('edvet-bad-input-');
   writeFileSync(T('latin1.yaml'), Buffer.from('id: caf\xe9\nname: Caf\xe9\n', 'latin1'));
+  const head = 'id: app\nname: App\nvendor: V\ncategory: supplemental\nstatus: active\n';
+  writeFileSync(T('indented-more.yaml'), `${head}privacy:\n  dpa:\n    signed: true\n      signed_on: 2024-01-01\n`);
+  writeFileSync(T('indented-less.yaml'), `${head}privacy:\n  dpa:\n    signed: true\n   signed_on: 2024-01-01\n`);
+  writeFileSync(T('pre-k.yaml'), `${head}grades: [Pre-K]\n`);
+  writeFileSync(T('grades-text.yaml'), `${head}grades: K-12\n`);
+  writeFileSync(T('signed-yes.yaml'), `${head}privacy:\n  dpa: { signed: yes }\n`);
+  writeFileSync(T('capital.yaml'), head.replace('supplemental', 'Supplemental'));
   const tenMB = 10 * 1024 * 1024;
   writeFileSync(T('long-header.csv'), `timestamp,${'x'.repeat(tenMB)}\n`);
   writeFileSync(T('long-only.csv'), `timestamp,user_id,role,app\n2026-11-02T10:00:00Z,u1,student,${'Q'.repeat(tenMB)}\n`);
@@ -167,7 +181,7 @@ beforeAll(async () => {
   chmodSync(T('noperm/a.yaml'), 0o000);
   const out = await pool(cases, 4, (c) => edvetAsync(c.args()));
   cases.forEach((c, i) => runs.set(c.name, out[i]));
-}, 120_000);
+}, 300_000); // a hang guard: ~100 runs of the binary on a loaded 2-core machine
 
 afterAll(() => {
   if (tmp && existsSync(tmp)) {

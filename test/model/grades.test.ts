@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRADES, cedsToGrade, expandGrades, gradeRank, isCedsNonK12, lowestGradeRank } from '../../src/model/grades.js';
+import { GRADES, cedsToGrade, expandGrades, gradeRank, isCedsNonK12, lowestGradeRank, suggestGrade } from '../../src/model/grades.js';
 
 describe('grades', () => {
   it('lists PK, TK, K, 1..12 in order', () => {
@@ -28,6 +28,34 @@ describe('grades', () => {
     expect(expandGrades(['K-5', 'K-Z'])).toMatchObject({ index: 1, error: expect.stringContaining('unknown grade') });
     expect(expandGrades(['1-2-3'])).toMatchObject({ index: 0, error: expect.stringContaining('malformed') });
     expect(expandGrades(['6', 'first'])).toMatchObject({ index: 1 });
+  });
+
+  it.each([
+    ['Pre-K', 'PK'],
+    ['PreK', 'PK'],
+    ['pre k', 'PK'],
+    ['Preschool', 'PK'],
+    ['Pre-K-5', 'PK-5'],
+    ['Pre-K – 2', 'PK-2'],
+    ['Pre-K to 2', 'PK-2'],
+    ['T-K', 'TK'],
+    ['Transitional Kindergarten', 'TK'],
+    ['Kindergarten', 'K'],
+    ['Kindergarten-Grade 5', 'K-5'],
+    ['K-Grade 12', 'K-12'],
+    ['Grade 3', '3'],
+    ['3rd', '3'],
+    ['3rd grade', '3'],
+  ])('suggests grade codes for %j: %s', (text, codes) => {
+    expect(suggestGrade(text)).toBe(codes);
+    const r = expandGrades([text]);
+    expect(r).toMatchObject({ index: 0, error: `"${text}" is not written as grade codes: write ${codes} (grades are PK, TK, K, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, or a range like K-5)` });
+  });
+
+  it('suggests nothing where no reading is clear', () => {
+    for (const t of ['13', 'K-Z', 'first', 'Grade 13', '5-Pre-K', 'adult']) expect(suggestGrade(t), t).toBeNull();
+    expect(expandGrades(['K-Z'])).toMatchObject({ error: 'unknown grade "Z" in range "K-Z": expected one of PK, TK, K, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12' });
+    expect(expandGrades(['13'])).toMatchObject({ error: 'unknown grade "13": expected one of PK, TK, K, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 or a range like K-5' });
   });
 
   it('finds the lowest grade rank', () => {

@@ -88,6 +88,56 @@ function show(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
+/**
+ * What to write instead of a value that is not one of `values`: the listed
+ * word in its own case (`Supplemental` → `supplemental`, `aa` → `AA`), or the
+ * closest one when it looks like a typo. Empty when neither helps.
+ */
+export function enumHint(found: unknown, values: readonly string[]): string {
+  if (typeof found !== 'string' && typeof found !== 'number') return '';
+  const text = String(found).trim();
+  const same = values.find((v) => v.toLowerCase() === text.toLowerCase() || v.replace(/[-_]/g, '').toLowerCase() === text.replace(/[-_\s]/g, '').toLowerCase());
+  if (same !== undefined) return `; write it exactly as listed: ${same}`;
+  const near = closest(text, values);
+  return near !== null ? `; did you mean ${near}?` : '';
+}
+
+const YES = /^(yes|y|on)$/i;
+const NO = /^(no|n|off)$/i;
+
+/**
+ * A wrong-type message in the user's words, with what to write instead:
+ * `signed: yes` → write true (YAML 1.2 reads yes as text); `grades: K-12` → a
+ * list; a list or mapping where one value belongs.
+ */
+export function typeMessage(expected: unknown, found: unknown, path: readonly (string | number)[]): string {
+  const last = [...path].reverse().find((p): p is string => typeof p === 'string') ?? 'field';
+  if (expected === 'boolean') {
+    if (typeof found === 'string' && YES.test(found.trim())) return `expected true or false; write \`${last}: true\` (YAML reads yes, y and on as text, not as true)`;
+    if (typeof found === 'string' && NO.test(found.trim())) return `expected true or false; write \`${last}: false\` (YAML reads no, n and off as text, not as false)`;
+    if (typeof found === 'string' && /^(true|false)$/i.test(found.trim())) return `expected true or false, unquoted; write \`${last}: ${found.trim().toLowerCase()}\``;
+    return 'expected true or false';
+  }
+  if (expected === 'array') {
+    if (typeof found === 'string' || typeof found === 'number') {
+      const text = String(found).trim();
+      const items = text.split(/\s*[,;]\s*/).filter((x) => x !== '');
+      const example = last === 'grades' ? (items.length > 1 ? items.join(', ') : text || 'K-5') : items.length > 0 ? items.join(', ') : 'a, b';
+      return `expected a list; write \`${last}: [${example}]\` (square brackets, items separated by commas)`;
+    }
+    return 'expected a list (write [a, b], or one `- item` per line)';
+  }
+  if (expected === 'object') return `expected a mapping: \`${last}:\` followed by indented \`key: value\` lines`;
+  if (expected === 'number') {
+    if (typeof found === 'string' && /^[$]?\s*-?[\d,]+(\.\d+)?$/.test(found.trim())) {
+      return `expected a number, unquoted and without $ or thousands commas; write \`${last}: ${found.replace(/[$,\s]/g, '')}\``;
+    }
+    return 'expected a number';
+  }
+  if (expected === 'string') return Array.isArray(found) ? 'expected one value, not a list' : found !== null && typeof found === 'object' ? 'expected one value, not a mapping' : 'expected text (put it in quotes)';
+  return `expected ${String(expected)}`;
+}
+
 /** Every issue of a failed parse as a located problem. */
 export function issuesToProblems(error: z.ZodError, doc: YamlDoc, schema: unknown, prefix: readonly PropertyKey[] = []): Problem[] {
   const problems: Problem[] = [];
@@ -119,7 +169,16 @@ export function issuesToProblems(error: z.ZodError, doc: YamlDoc, schema: unknow
       message = `expected ${what} ${op} ${String(bound)}`;
     }
     if (issue.code === 'invalid_value' && 'values' in issue) {
-      message = `expected one of ${(issue.values as unknown[]).map((v) => String(v)).join(', ')}`;
+      const values = (issue.values as unknown[]).map((v) => String(v));
+      message = `expected one of ${values.join(', ')}${enumHint(at.value, values)}`;
+    }
+    if (issue.code === 'invalid_type' && at.present) {
+      if (/^expected \w+, received \w+$/.test(message)) message = typeMessage(issue.expected, at.value, path);
+      else if (issue.expected === 'number' && typeof at.value === 'string') {
+        // A custom message ("expected an amount in US dollars") keeps its words and gains what to write.
+        const words = typeMessage('number', at.value, path);
+        if (words.includes('; write')) message += words.slice(words.indexOf(';'));
+      }
     }
     problems.push({ ...doc.posOf(path), message: `\`${field}\`: ${message}${at.present ? ` (found ${show(at.value)})` : ''}` });
   }
