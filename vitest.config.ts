@@ -4,7 +4,8 @@
  *   property tests run their low case counts. Standalone (a bare clone) and
  *   within 120 s on a 2-core machine.
  * - `npm run test:slow` (EDVET_SLOW=1): the slow files below, and again every
- *   file with property tests, now at their high case counts (test/property.ts).
+ *   file with property tests, now at their high case counts (test/property.ts),
+ *   and every file of test/hardening/ (the hostile-input classes of issue 16).
  * To run one slow file by hand: `EDVET_SLOW=1 npx vitest run test/e2e/memory.test.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,11 +35,23 @@ function propertyFiles(dir = join(ROOT, 'test')): string[] {
   return out.sort();
 }
 
+/**
+ * The hostile-input suite (issue 16: "each class has tests of its own in test/hardening/, and
+ * `npm run test:slow` runs them"): in the slow suite too, beside its own slow trials, so a run of
+ * the slow suite alone still covers every class.
+ */
+function hardeningFiles(dir = join(ROOT, 'test', 'hardening')): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => relative(ROOT, join(dir, f)))
+    .sort();
+}
+
 const slow = process.env.EDVET_SLOW === '1';
 
 export default defineConfig({
   test: {
-    include: slow ? [...SLOW_FILES, ...propertyFiles()] : ['test/**/*.test.ts'],
+    include: slow ? [...new Set([...SLOW_FILES, ...propertyFiles(), ...hardeningFiles()])] : ['test/**/*.test.ts'],
     exclude: slow ? [] : SLOW_FILES,
     setupFiles: ['test/setup.ts'],
     // vitest's default is one worker fewer than the cores, i.e. one on a 2-core machine; most files spend
