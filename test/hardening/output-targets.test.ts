@@ -179,8 +179,12 @@ describe('--output onto devices, FIFOs, stdout and symbolic links', () => {
     const got: Buffer[] = [];
     cat.stdout.on('data', (b: Buffer) => got.push(b));
     const catDone = new Promise((ok) => cat.on('close', ok));
-    const r = await edvetAsync([...AUDIT, '--output', fifo], { timeoutMs: 20_000 });
+    // A hang guard, not a timing: the demo audit takes seconds, more on a loaded machine.
+    const r = await edvetAsync([...AUDIT, '--output', fifo], { timeoutMs: 90_000 });
+    // An edvet that ended without opening the FIFO would leave cat waiting for a writer for ever.
+    const release = setTimeout(() => cat.kill(), 10_000);
     await catDone;
+    clearTimeout(release);
     expect([0, 1], r.stderr).toContain(r.status);
     expect(Buffer.concat(got).toString('utf8')).toBe(fresh);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
@@ -193,7 +197,7 @@ describe('--output onto devices, FIFOs, stdout and symbolic links', () => {
     const fifo = join(d, 'report.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const head = spawn('head', ['-c', '10', fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const r = await edvetAsync([...AUDIT, '--output', fifo], { timeoutMs: 20_000 });
+    const r = await edvetAsync([...AUDIT, '--output', fifo], { timeoutMs: 90_000 });
     head.kill();
     expect([0, 1], r.stderr).toContain(r.status);
     expect(r.stderr).not.toMatch(/error/);
