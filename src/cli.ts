@@ -36,7 +36,7 @@ interface CommonOptions {
 function addCommon(cmd: Command, opts: CommonOptions): Command {
   cmd.option('--policy <file>', 'the district policy (default: edvet.policy.yaml here, else the nearest one at or above the first catalog folder up to the repository root, else the defaults)');
   if (opts.asOf !== false) cmd.option('--as-of <date>', 'the date the audit is "as of" (YYYY-MM-DD; default today in the policy time zone)');
-  cmd.option('--format <name>', formatHelp(opts.formats));
+  if (opts.formats.length) cmd.option('--format <name>', formatHelp(opts.formats));
   if (opts.output !== false) cmd.option('--output <file>', 'write the report to this file (atomically) instead of stdout');
   cmd
     .option('--tool <id>', 'only this product (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -172,12 +172,23 @@ export async function main(argv: string[]): Promise<number> {
     program
       .command('letters')
       .usage('--catalog PATH --out-dir DIR [options]')
-      .description('one vendor rejection letter per rejected product')
+      .description('one vendor rejection letter per rejected product, or (--kind deletion) one data-disposal request per product whose deletion is due')
       .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
       .requiredOption('--out-dir <dir>', 'the folder to write letters into (created if missing)')
+      .option('--kind <kind>', 'rejection (vendor rejection letters) or deletion (directives for disposition of data)', 'rejection')
       .option('--force', 'replace letters that already exist'),
     { formats: FORMATS_BY_COMMAND.letters, output: false, failOn: false },
-  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) => finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)));
+  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean; kind?: string }) => finish(await (await import('./commands/letters.js')).runLetters(makeCtx(flags), flags)));
+  addCommon(
+    program
+      .command('publish')
+      .usage('--catalog PATH --out-dir DIR [options]')
+      .description("the public, parent-facing page of the operators that hold students' data (index.html, operators.csv, operators.json)")
+      .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
+      .requiredOption('--out-dir <dir>', 'the folder to write the page into (created if missing)')
+      .option('--force', 'replace files that already exist'),
+    { formats: [], output: false, failOn: false },
+  ).action(async (flags: CommonFlags & { catalog: string; outDir: string; force?: boolean }) => finish(await (await import('./commands/publish.js')).runPublish(makeCtx(flags), flags)));
   addCommon(
     program.command('list').usage('[PATH...] [options]').argument('[paths...]', 'manifest files or catalog folders').description('the catalog as an inventory: one row per product (table, csv, markdown, json, html)'),
     { formats: FORMATS_BY_COMMAND.list, failOn: false },

@@ -8,7 +8,7 @@ import { inputError, usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { Report, Status } from '../model/types.js';
 import { baselineKey } from '../report/build.js';
-import { CHECK_NAMES, RULE_IDS } from '../rules/index.js';
+import { CHECK_NAMES, PACK_NAMES, RULE_IDS } from '../rules/index.js';
 import type { CommandContext } from './context.js';
 import { writeOutputFile } from './write.js';
 
@@ -56,7 +56,7 @@ export function policyFor(ctx: CommandContext, catalogPaths: readonly string[]):
   if (file === null && start !== null) {
     ctx.stderr(`warning: using edvet's default policy: no ${POLICY_FILE_NAME} in the current folder, nor in ${displayPath(start, ctx.cwd)} or a folder above it up to the repository root (give --policy FILE)`);
   }
-  return loadPolicy(file, ctx.cwd, RULE_IDS, CHECK_NAMES);
+  return loadPolicy(file, ctx.cwd, RULE_IDS, [...CHECK_NAMES, ...PACK_NAMES]);
 }
 
 /** Load the catalog and keep only the `--tool` products (an unknown id is a usage error). */

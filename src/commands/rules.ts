@@ -7,7 +7,7 @@ import type { RuleData } from '../load/schema/rules-data.js';
 import type { RuleInfo } from '../model/types.js';
 import { ruleInfo } from '../engine/evaluate.js';
 import { ruleData } from '../load/rules-data.js';
-import type { Rule } from '../rules/define.js';
+import { ruleHome, type Rule } from '../rules/define.js';
 import { CHECK_NAMES, RULES, RULE_IDS } from '../rules/index.js';
 import { FORMATS_BY_COMMAND } from '../reporters/index.js';
 import { chooseFormat, deliver, policyFor } from './common.js';
@@ -112,6 +112,7 @@ const SPEC_SECTION: Record<Rule['kind'], string> = {
   vetting: '"Vetting rules" (feeds the vetting verdict)',
   usage: '"Usage rules" (counts toward the exit status and the sunset plans, never the verdict)',
   contract: '"Contract rule" (counts toward the exit status, never the verdict)',
+  lifecycle: 'privacy-laws.md, check "lifecycle" (counts toward the exit status, never the verdict)',
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -124,15 +125,15 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
  */
 export function ruleDoc(rule: Rule, data: RuleData): string {
   const r = withDefaults(ruleInfo(rule, data));
-  const name = rule.id.slice(rule.id.indexOf('.') + 1);
+  const home = ruleHome(rule.id);
   const words = data.texts[rule.id].messages;
   const outcomes = Object.entries(rule.messages).map(([id, status]) => `| ${status} | \`${id}\` | ${cell(words[id])} |`);
   const keys = r.policyKeys.map((k) => `| \`${k}\` | \`${cell(show(r.policyDefaults[k]))}\` |`);
   return [
     `# \`${r.id}\`: ${r.title}`,
     '',
-    `Check **${r.check}**. Spec: rules.md, ${SPEC_SECTION[rule.kind]}.`,
-    `Code \`src/rules/${r.check}/${name}.ts\`, texts \`rules/${r.check}.yaml\`, cases \`test/rules/${r.check}/${name}.test.ts\`.`,
+    `Check **${r.check}**. Spec: ${rule.id.startsWith('law.') ? 'privacy-laws.md §3, "Law packs" (feeds the vetting verdict)' : `rules.md, ${SPEC_SECTION[rule.kind]}`}.`,
+    `Code \`src/rules/${home.dir}/${home.name}.ts\`, texts \`rules/${home.texts}.yaml\`, cases \`test/rules/${home.dir}/${home.name}.test.ts\`.`,
     '',
     r.description,
     '',
@@ -144,6 +145,18 @@ export function ruleDoc(rule: Rule, data: RuleData): string {
     '| --- | --- | --- |',
     ...outcomes,
     '',
+    ...(rule.items
+      ? [
+          '## Items',
+          '',
+          'In the order the rule checks them; the first that does not hold is the finding\'s field. A `fail` item is a section that was read (§); a `warn` item is known only from a summary of the law (§²) or required only on the district\'s request.',
+          '',
+          '| field | section | when missing |',
+          '| --- | --- | --- |',
+          ...rule.items.map((i) => `| \`${i.field}\` | ${cell(i.cite)} | ${i.level} |`),
+          '',
+        ]
+      : []),
     '## Policy keys',
     '',
     ...(keys.length ? ['| key | default |', '| --- | --- |', ...keys] : ['None.']),

@@ -120,7 +120,14 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
   const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings] : [])];
-  const rules = RULES.filter((r) => r.kind === 'vetting' || (usage && r.kind === 'usage') || (r.kind === 'contract' && command !== 'usage'));
+  // Lifecycle rules: privacy.data-deletion with the contract rules (sunset, audit); privacy.grade-band-use wherever usage is measured.
+  const rules = RULES.filter(
+    (r) =>
+      r.kind === 'vetting' ||
+      (usage && r.kind === 'usage') ||
+      (r.kind === 'contract' && command !== 'usage') ||
+      (r.kind === 'lifecycle' && (r.needsUsage ? usage !== null : command !== 'usage')),
+  );
   const report = buildReport({
     command,
     asOf,

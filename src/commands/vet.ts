@@ -1,6 +1,7 @@
 /** `edvet vet [PATH...]`: vet manifests against the policy; one verdict per product. */
 import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/index.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
+import type { Rule } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
 import { asOfDate, catalogFor, checkAsOfFlag, chooseFormat, deliver, loadBaseline, policyFor, printWarnings, vettingInputs, VERSION } from './common.js';
 import type { LoadedPolicy } from '../load/policy.js';
@@ -9,8 +10,8 @@ import type { CommandContext, CommandResult } from './context.js';
 /** The vetting rules, in report order. */
 export const VETTING_RULES = RULES.filter((r) => r.kind === 'vetting');
 
-/** Load the policy and catalog under `paths` and vet them: the report `vet` and `letters` render. */
-export function vettingReport(ctx: CommandContext, command: string, paths: readonly string[], warn?: (lp: LoadedPolicy) => string[]) {
+/** Load the policy and catalog under `paths` and vet them (or run `rules`): the report `vet` and `letters` render. */
+export function vettingReport(ctx: CommandContext, command: string, paths: readonly string[], warn?: (lp: LoadedPolicy) => string[], rules: readonly Rule[] = VETTING_RULES) {
   checkAsOfFlag(ctx);
   const lp = policyFor(ctx, paths);
   const asOf = asOfDate(ctx, lp);
@@ -21,7 +22,7 @@ export function vettingReport(ctx: CommandContext, command: string, paths: reado
     version: VERSION,
     policy: lp,
     products: catalog.products,
-    rules: VETTING_RULES,
+    rules,
     usage: null,
     renewals: false,
     warnings: [...catalog.warnings, ...(warn?.(lp) ?? [])],

@@ -7,7 +7,7 @@ import type { RuleData, RuleText } from '../load/schema/rules-data.js';
 import { EdvetError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import { STATUS_SEVERITY, VETTING_CHECKS, type Finding, type RuleInfo, type Status, type Verdict, type VettingCheck } from '../model/types.js';
-import type { Outcome, Rule, RuleContext } from '../rules/define.js';
+import { ruleHome, type Outcome, type Rule, type RuleContext } from '../rules/define.js';
 
 /** Fill `{name}` placeholders from the outcome's parameters. */
 export function interpolate(template: string, params: Record<string, string | number> | undefined): string {
@@ -16,7 +16,7 @@ export function interpolate(template: string, params: Record<string, string | nu
 
 function textsOf(rule: Rule, data: RuleData): RuleText {
   const t = data.texts[rule.id];
-  if (!t) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no entry for ${rule.id}` }]);
+  if (!t) throw new EdvetError('internal', [{ message: `rules/${ruleHome(rule.id).texts}.yaml has no entry for ${rule.id}` }]);
   return t;
 }
 
@@ -29,7 +29,7 @@ export function ruleInfo(rule: Rule, data: RuleData): RuleInfo {
 /** The words of an outcome's message id. */
 export function messageText(rule: Rule, o: Outcome, data: RuleData): string {
   const template = textsOf(rule, data).messages[o.message];
-  if (template === undefined) throw new EdvetError('internal', [{ message: `rules/${rule.check}.yaml has no message ${o.message} for ${rule.id}` }]);
+  if (template === undefined) throw new EdvetError('internal', [{ message: `rules/${ruleHome(rule.id).texts}.yaml has no message ${o.message} for ${rule.id}` }]);
   return interpolate(template, o.params);
 }
 
@@ -46,7 +46,7 @@ export function runRule(rule: Rule, product: Product, ctx: RuleContext): Finding
     check: rule.check,
     status: o.status,
     message: messageText(rule, o, ctx.data),
-    evidence: { field: o.field, value: o.value, expected: o.expected },
+    evidence: { field: o.field, value: o.value, expected: o.expected, ...o.more },
     source: product.posOf(o.field.split('.')),
     remediation: o.status === 'warn' || o.status === 'fail' ? info.remediation : null,
     waiver: null,
@@ -62,7 +62,8 @@ export function applyWaivers(productId: string, findings: Finding[], policy: Pol
   const waivers = (policy.waivers ?? []).filter((w) => w.tool === productId);
   return findings.map((f) => {
     if (f.status !== 'warn' && f.status !== 'fail') return f;
-    const matching = waivers.filter((w) => w.rule === f.rule || w.rule === f.check);
+    // A waiver names a rule, a check, or a law pack (`law.il-soppa`: every rule of the pack).
+    const matching = waivers.filter((w) => w.rule === f.rule || w.rule === f.check || (w.rule.startsWith('law.') && f.rule.startsWith(`${w.rule}.`)));
     if (matching.length === 0) return f;
     // Prefer a current waiver; among expired ones, the latest.
     const current = matching.find((w) => w.expires_on >= asOf);

@@ -53,6 +53,7 @@ export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery)
   let semesterTeachers = 0;
   let lastSeen: number | null = null;
   const byGrade = roster === null ? null : new Float64Array(GRADES.length + 1); // the last slot: unknown
+  const semesterByGrade = roster === null ? null : new Float64Array(GRADES.length + 1);
   const bySchool = roster === null ? null : new Map<string, number>();
   let noSchool = 0;
   for (let k = 0; k < s.users.length; k++) {
@@ -80,6 +81,11 @@ export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery)
     if (day >= q.semesterFrom) {
       semesterActiveUsers++;
       if (role === TEACHER) semesterTeachers++;
+      if (roster !== null && role === STUDENT) {
+        const mask = u < rosterSize ? roster.gradeMask(u) : 0;
+        if (mask === 0) semesterByGrade![GRADES.length]++;
+        for (let r = 0; r < GRADES.length; r++) if (mask & (1 << r)) semesterByGrade![r]++;
+      }
     }
   }
   let teachersWithAccess: number | null;
@@ -107,6 +113,7 @@ export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery)
     semesterActiveTeachers,
     lastSeen: lastSeen === null ? null : isoOf(lastSeen),
     activeByGrade: roster === null ? null : gradeBreakdown(byGrade!),
+    semesterStudentsByGrade: roster === null ? null : gradeBreakdown(semesterByGrade!),
     activeBySchool: roster === null ? null : schoolBreakdown(roster, bySchool!, noSchool, q.schools),
   };
 }

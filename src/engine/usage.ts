@@ -16,6 +16,7 @@ import type { Roster } from '../model/roster.js';
 import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
 import type { SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
 import { decideBy } from '../rules/contract/renewal.js';
+import { deletionDeadline } from '../rules/privacy/data-deletion.js';
 import type { FigureQuery } from './figures.js';
 
 /** What the usage step produced for a run. */
@@ -37,13 +38,17 @@ export interface SignInSource {
 /** How many unmatched apps a report lists. */
 const UNMATCHED_MAX = 20;
 
-/** The steps of a retirement, in the order rules.md gives them. */
+/** The steps of a retirement, in the order rules.md gives them; the last, on deletion, is {@link deletionStep}. */
 export const SUNSET_STEPS = [
   'Give teachers notice that the product will be retired',
   "Archive student work (export it to the district's storage)",
   'Remove the app from the SSO portal and the LMS',
-  'Ask the vendor to delete student data under the DPA and keep its certificate of destruction',
 ] as const;
+
+/** The last step of a retirement (privacy-laws.md §5): the disposition directive, the certificate's due date, the record. */
+export function deletionStep(requestBy: string, dueBy: string): string {
+  return `Send the vendor the disposition directive (edvet letters --kind deletion) on ${requestBy}; its certificate of deletion is due ${dueBy}; record both under offboarding`;
+}
 
 /**
  * The product index an export's app (name, optional app id) matches: a
@@ -223,6 +228,7 @@ export function sunsetPlan(p: Product, findings: Finding[], policy: Policy, asOf
   if (!candidate && p.manifest.status !== 'sunsetting') return null;
   const earliest = addDaysIso(asOf, policy.sunset.notice_days);
   const renewal = renewalOf(p, policy, asOf);
+  const deletionDueBy = addDaysIso(earliest, deletionDeadline(p, policy).days);
   return {
     reason: candidate ? util!.message : 'The district has already decided to retire it (status sunsetting)',
     noticeOn: asOf,
@@ -230,6 +236,8 @@ export function sunsetPlan(p: Product, findings: Finding[], policy: Policy, asOf
     decideBy: renewal?.decideBy ?? null,
     beforeRenewal: renewal ? earliest <= renewal.renewalOn : null,
     annualSavings: p.annualCost ?? 0,
-    steps: [...SUNSET_STEPS],
+    requestDeletionBy: earliest,
+    deletionDueBy,
+    steps: [...SUNSET_STEPS, deletionStep(earliest, deletionDueBy)],
   };
 }

@@ -38,7 +38,7 @@ const WCAG_FILE = 'wcag-criteria.yaml';
 
 /**
  * Validate the parsed rules/*.yaml (file name → value) against the schemas
- * and the rule registry: every rule has its texts in rules/<check>.yaml, every
+ * and the rule registry: every rule has its texts in rules/<family>.yaml, every
  * message id it declares has words, and rules/ holds no text, message or
  * check file that no rule declares. Returns the bundle, or every problem found.
  */
@@ -57,12 +57,14 @@ export function checkRulesSource(files: Readonly<Record<string, unknown>>, rules
   const texts: Record<string, RuleText> = {};
   /** Rule id → the message ids rules/ gives words for (read even from an entry that fails its schema). */
   const worded = new Map<string, string[]>();
-  const checks = new Set(rules.map((r) => r.check));
+  // A rule's texts live in rules/<family>.yaml, the family being its id's first part (privacy.dpa → privacy, law.ny-2d.x → law).
+  const familyOf = (id: string) => id.split('.')[0];
+  const checks = new Set(rules.map((r) => familyOf(r.id)));
   for (const [file, value] of Object.entries(files)) {
     if (file === DEFAULTS_FILE || file === WCAG_FILE) continue;
     const check = file.replace(/\.yaml$/, '');
     if (!checks.has(check)) {
-      problems.push(`rules/${file}: no rule has the check '${check}' (checks: ${[...checks].join(', ')})`);
+      problems.push(`rules/${file}: no rule id starts with '${check}.' (families: ${[...checks].join(', ')})`);
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -71,8 +73,8 @@ export function checkRulesSource(files: Readonly<Record<string, unknown>>, rules
     }
     for (const [id, entry] of Object.entries(value)) {
       const rule = rules.find((r) => r.id === id);
-      if (!rule || rule.check !== check) {
-        problems.push(`rules/${file}: ${id} is not a rule of the check '${check}'`);
+      if (!rule || familyOf(rule.id) !== check) {
+        problems.push(`rules/${file}: ${id} is not a rule whose id starts with '${check}.'`);
         continue;
       }
       const msgs = (entry as { messages?: unknown } | null)?.messages;
@@ -83,7 +85,7 @@ export function checkRulesSource(files: Readonly<Record<string, unknown>>, rules
     }
   }
   for (const rule of rules) {
-    const file = `${rule.check}.yaml`;
+    const file = `${familyOf(rule.id)}.yaml`;
     const have = worded.get(rule.id);
     if (!have) {
       problems.push(file in files ? `rules/${file}: no texts for the rule ${rule.id}` : `rules/${file} is missing (texts of ${rule.id})`);

@@ -14,7 +14,10 @@ export const STATUS_SEVERITY: Record<Status, number> = { fail: 4, warn: 3, waive
 /** The seven vetting checks, in report order, then the usage and contract checks. */
 export const VETTING_CHECKS = ['privacy', 'sso', 'accessibility', 'cost', 'evidence', 'mobile', 'standards'] as const;
 export type VettingCheck = (typeof VETTING_CHECKS)[number];
-export type Check = VettingCheck | 'usage' | 'contract';
+export type Check = VettingCheck | 'usage' | 'contract' | 'lifecycle';
+
+/** The checks that count toward the exit status only, in report order. */
+export const OTHER_CHECKS = ['usage', 'contract', 'lifecycle'] as const;
 
 export type Verdict = 'approved' | 'conditional' | 'rejected';
 
@@ -33,6 +36,8 @@ export interface Evidence {
   field: string;
   value: unknown;
   expected: unknown;
+  /** Further keys a rule adds (a law's `citation` and `missing`, a deletion's `dueOn`…). */
+  [key: string]: unknown;
 }
 
 export interface WaiverNote {
@@ -66,6 +71,10 @@ export interface SunsetPlan {
   decideBy: string | null;
   beforeRenewal: boolean | null;
   annualSavings: Cents;
+  /** privacy-laws.md §5: the day to send the disposition directive (= earliestRetireOn). */
+  requestDeletionBy: string;
+  /** privacy-laws.md §5: requestDeletionBy + the deletion deadline's days. */
+  deletionDueBy: string;
   steps: string[];
 }
 
@@ -87,7 +96,7 @@ export interface ProductReport {
   status: string;
   source: SourcePos;
   verdict: Verdict;
-  checks: Record<VettingCheck, Status> & Partial<Record<'usage' | 'contract', Status>>;
+  checks: Record<VettingCheck, Status> & Partial<Record<(typeof OTHER_CHECKS)[number], Status>>;
   findings: Finding[];
   usage: UsageFigures | null;
   sunset: SunsetPlan | null;

@@ -113,6 +113,8 @@ export interface UsageFigures {
   lastSeen: string | null;
   /** With a roster: active students by grade, grade order, `unknown` last; null without a roster. */
   activeByGrade: GradeCount[] | null;
+  /** With a roster: semester-active students by roster grade (grade order, `unknown` last); null without a roster (privacy.grade-band-use). */
+  semesterStudentsByGrade: GradeCount[] | null;
   /** With a roster: active users by school (every school the product is deployed at, also at 0), by name, `unknown` last; null without a roster. */
   activeBySchool: SchoolCount[] | null;
   /** Unmatched apps whose best alias suggestion is this product, most rows first (for the messages of a product with no usage data; not a figure). */
@@ -133,6 +135,7 @@ export type SignInCounts = Pick<
   | 'lastSeen'
   | 'activeByGrade'
   | 'activeBySchool'
+  | 'semesterStudentsByGrade'
 >;
 
 /** What the usage step measured for one product: its sign-in counts, whether it has been in use for a semester, whether any row matched it, and the unmatched apps that suggest it. */

@@ -6,6 +6,7 @@ import type { LoadedPolicy } from '../load/policy.js';
 import { ruleData } from '../load/rules-data.js';
 import type { Product } from '../model/product.js';
 import {
+  OTHER_CHECKS,
   STATUS_SEVERITY,
   type Finding,
   type ProductReport,
@@ -59,7 +60,7 @@ export function buildReport(input: BuildInput): Report {
     if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
     const dormantWarn = findings.some((f) => f.rule === 'usage.dormant-seats' && f.status === 'warn');
     const checks: ProductReport['checks'] = { ...rollUpChecks(findings) };
-    for (const extra of ['usage', 'contract'] as const) {
+    for (const extra of OTHER_CHECKS) {
       const fs = findings.filter((f) => f.check === extra);
       if (fs.length) checks[extra] = worstStatus(fs.map((f) => f.status));
     }

@@ -49,6 +49,8 @@ function sunsetJson(s: SunsetPlan | null) {
     decideBy: s.decideBy,
     beforeRenewal: s.beforeRenewal,
     annualSavings: dollarsOf(s.annualSavings),
+    requestDeletionBy: s.requestDeletionBy,
+    deletionDueBy: s.deletionDueBy,
     steps: [...s.steps],
   };
 }
@@ -58,13 +60,20 @@ function jsonValue(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** field, value and expected first, then any further keys the rule gave (a law's citation and missing, a deletion's dates). */
+function evidenceJson(e: Finding['evidence']): Record<string, unknown> {
+  const out: Record<string, unknown> = { field: e.field, value: jsonValue(e.value), expected: jsonValue(e.expected) };
+  for (const [k, v] of Object.entries(e)) if (!(k in out)) out[k] = jsonValue(v);
+  return out;
+}
+
 function findingJson(f: Finding) {
   return {
     rule: f.rule,
     check: f.check,
     status: f.status,
     message: f.message,
-    evidence: { field: f.evidence.field, value: jsonValue(f.evidence.value), expected: jsonValue(f.evidence.expected) },
+    evidence: evidenceJson(f.evidence),
     source: { file: f.source.file, line: f.source.line, column: f.source.column },
     remediation: f.remediation,
     waiver: f.waiver
@@ -79,6 +88,7 @@ function productJson(p: ProductReport) {
   for (const c of VETTING_CHECKS) checks[c] = p.checks[c];
   if (p.checks.usage !== undefined) checks.usage = p.checks.usage;
   if (p.checks.contract !== undefined) checks.contract = p.checks.contract;
+  if (p.checks.lifecycle !== undefined) checks.lifecycle = p.checks.lifecycle;
   return {
     id: p.id,
     name: p.name,

@@ -7,6 +7,7 @@
  * Writing the files is the caller's job; `letterFileName` gives a safe name.
  */
 import type { Finding, ProductReport, Report } from '../model/types.js';
+import type { DeletionLetter } from '../report/deletion.js';
 import { dataTable, esc, htmlDocument } from './html/document.js';
 import { md, mdTable } from './markdown.js';
 import { clean, valueText } from './util.js';
@@ -224,4 +225,104 @@ function renderHtmlLetter(c: LetterContent, report: Report): string {
 export function renderLetter(product: ProductReport, report: Report, format: 'markdown' | 'html'): string {
   const c = content(product, report);
   return format === 'html' ? renderHtmlLetter(c, report) : renderMarkdownLetter(c, report);
+}
+
+/** `<vendor-slug>--<product-id-slug>--deletion.md|.html`: the name of a data-disposal request letter. */
+export function deletionLetterFileName(vendor: string, productId: string, ext: 'md' | 'html'): string {
+  return `${slug(vendor, 'vendor')}--${slug(productId, 'product')}--deletion.${ext}`;
+}
+
+/** `a, b and c` */
+function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The sections of a data-disposal request (privacy-laws.md §5), as plain
+ * sentences: heading → paragraphs (or list items, for a heading ending in
+ * `:`). Each renderer escapes the values it is given; here they are words.
+ */
+function deletionSections(l: DeletionLetter): { title: string; paragraphs: string[]; list?: string[] }[] {
+  const from = l.from === 'the district' ? 'The district' : l.from;
+  const agreement = l.agreement ? `${l.agreement}${l.signedOn ? `, signed on ${longDate(l.signedOn)}` : ''}` : l.signedOn ? `the agreement signed on ${longDate(l.signedOn)}` : 'the agreement between us';
+  const reliance: string[] = [];
+  if (l.clauses.length) reliance.push(`Under ${agreement}, ${andList(l.clauses)}.`);
+  else reliance.push(`This directive is made under ${agreement}.`);
+  if (l.statutes.length) reliance.push(`It is also made under ${andList(l.statutes)}, and the Family Educational Rights and Privacy Act (FERPA).`);
+  else reliance.push('It is also made under the Family Educational Rights and Privacy Act (FERPA), which limits how the district\'s education records may be kept.');
+  const ended = l.startOn ? `The district's use of ${l.product} ended on ${longDate(l.startOn)}.` : `The district has retired ${l.product}.`;
+  const extent =
+    l.extent === 'partial'
+      ? `Dispose of only these categories of student data: ${andList(l.categories)}. Tell us in writing what you keep of the rest.`
+      : `Dispose of all student data you hold for the district${l.categories.length ? `, including ${andList(l.categories)}` : ''}.`;
+  const nature =
+    l.method === 'return'
+      ? 'Return the data to the district in a readable, commonly used format (for example CSV or JSON files), then destroy every copy you keep, so that it cannot be retrieved.'
+      : 'Destroy the data so that it cannot be retrieved or rebuilt (securely erase or destroy it; deleting links to it is not enough).';
+  const schedule = l.dueOn
+    ? `Complete the disposition as soon as commercially practicable, and no later than ${longDate(l.dueOn)}: ${l.days} days after ${longDate(l.startOn!)}, the deadline set by ${l.basis}.${l.status === 'fail' && l.dueOn < l.date ? ' That date has passed; please act at once.' : ''}`
+    : 'Complete the disposition as soon as commercially practicable. The district has not recorded when its use ended, so please confirm the date of disposition in your certification.';
+  const subs = l.subprocessors.length ? `, including at ${andList(l.subprocessors)}` : l.subprocessorsUrl ? `, including at every subprocessor you list at ${l.subprocessorsUrl}` : '';
+  return [
+    { title: 'Why we are writing', paragraphs: [`${ended} ${from} directs you to dispose of the student data you hold for it, as set out below.`, ...reliance] },
+    { title: 'Extent', paragraphs: [extent] },
+    { title: 'Nature of the disposition', paragraphs: [nature + (l.methodAssumed ? ' (The district has not recorded a preference for return, so it asks for destruction.)' : '')] },
+    { title: 'Schedule', paragraphs: [schedule] },
+    { title: 'Reach', paragraphs: [`The directive covers every copy of the data: production systems, copies, archives and backups${subs}. Pass it on to each subprocessor and include them in your certification.`] },
+    { title: 'Anything you keep', paragraphs: ['If law or the agreement requires you to keep any of the data, tell us in writing which data, why, for how long, and how it is protected until it is destroyed.'] },
+    {
+      title: 'The certification we need:',
+      paragraphs: ['When the disposition is complete, send a written certification, signed by an authorized representative of your company, that states:'],
+      list: ['the date the disposition was completed', 'the method used (destruction, or return and then destruction)', 'the categories of data disposed of', 'the systems, copies and backups it covered', 'the subprocessors that disposed of the data, and their own confirmations'],
+    },
+  ];
+}
+
+/** Renders the data-disposal request letter (privacy-laws.md §5) in Markdown or self-contained HTML. */
+export function renderDeletionLetter(l: DeletionLetter, format: 'markdown' | 'html'): string {
+  const sections = deletionSections(l);
+  const title = `Directive for disposition of data: ${l.product}`;
+  if (format === 'markdown') {
+    const out: string[] = [`# ${prose(title)}`, ''];
+    out.push(`**To:** ${prose(l.vendor)}${l.vendorContact ? `, ${prose(l.vendorContact)}` : ''}  `);
+    out.push(`**From:** ${prose(l.from)}${l.fromContact ? `, ${prose(l.fromContact)}` : ''}  `);
+    out.push(`**Date:** ${prose(longDate(l.date))}  `);
+    out.push(`**Product:** ${prose(l.product)} (catalog id ${prose(l.productId)})`, '');
+    out.push(`Dear ${prose(l.vendor)},`, '');
+    for (const s of sections) {
+      out.push(`## ${prose(s.title.replace(/:$/, ''))}`, '');
+      for (const para of s.paragraphs) out.push(prose(para), '');
+      if (s.list) out.push(...s.list.map((i) => `- ${prose(i)}`), '');
+    }
+    out.push(`Please reply to ${l.fromContact ? prose(l.fromContact) : 'this letter'} with the certification or any questions.`, '');
+    out.push('## Signed for the district', '', `${prose(l.from)}${l.fromContact ? `, ${prose(l.fromContact)}` : ''}`, '', 'Name: ______________________  Title: ______________________', '', 'Signature: __________________  Date: _______________________', '');
+    out.push('## Verification by the vendor', '', `${prose(l.vendor)} confirms that the disposition above was completed as directed.`, '', 'Name: ______________________  Title: ______________________', '', 'Signature: __________________  Date: _______________________', '');
+    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  }
+  const parts: string[] = [];
+  parts.push(`<div class="wrap">
+<header class="letterhead">
+<p class="meta">${esc(l.from === 'the district' ? 'District directive' : l.from)}</p>
+<h1>${esc(title)}</h1>
+</header>
+<main>
+<dl class="addr">
+<dt>To</dt><dd>${esc(l.vendor)}${l.vendorContact ? `, ${esc(l.vendorContact)}` : ''}</dd>
+<dt>From</dt><dd>${esc(l.from)}${l.fromContact ? `, ${esc(l.fromContact)}` : ''}</dd>
+<dt>Date</dt><dd>${esc(longDate(l.date))}</dd>
+<dt>Product</dt><dd>${esc(l.product)} (catalog id <code>${esc(l.productId)}</code>)</dd>
+</dl>
+<p>Dear ${esc(l.vendor)},</p>`);
+  for (const s of sections) {
+    parts.push(`<h2>${esc(s.title.replace(/:$/, ''))}</h2>`);
+    for (const para of s.paragraphs) parts.push(`<p>${esc(para)}</p>`);
+    if (s.list) parts.push(`<ul>${s.list.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`);
+  }
+  parts.push(`<p>Please reply to ${l.fromContact ? esc(l.fromContact) : 'this letter'} with the certification or any questions.</p>`);
+  const block = (who: string) => `<dl class="addr sign"><dt>For</dt><dd>${esc(who)}</dd><dt>Name</dt><dd class="line"></dd><dt>Title</dt><dd class="line"></dd><dt>Signature</dt><dd class="line"></dd><dt>Date</dt><dd class="line"></dd></dl>`;
+  parts.push(`<h2>Signed for the district</h2>\n${block(l.from)}`);
+  parts.push(`<h2>Verification by the vendor</h2>\n<p>${esc(l.vendor)} confirms that the disposition above was completed as directed.</p>\n${block(l.vendor)}`);
+  parts.push('</main>\n</div>');
+  return htmlDocument(`${esc(title)} (${esc(clean(l.vendor))})`, 'letter', parts.join('\n'));
 }

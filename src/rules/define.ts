@@ -38,6 +38,8 @@ export interface Outcome<M extends string = string, S extends OutcomeStatus = Ou
   field: string;
   value: unknown;
   expected: unknown;
+  /** Evidence keys beyond field, value and expected (a law's `citation` and `missing`, a deletion's `dueOn`…), in JSON order. */
+  more?: Record<string, unknown>;
 }
 
 /** The outcomes a rule declaring `T` may return: one of its message ids, with the status declared for it. */
@@ -47,12 +49,16 @@ export type OutcomeOf<T extends Messages> = { [K in keyof T & string]: Outcome<K
 export interface Rule {
   id: string;
   check: Check;
-  /** Vetting rules feed the verdict; usage and contract rules do not. */
-  kind: 'vetting' | 'usage' | 'contract';
+  /** Vetting rules feed the verdict; usage, contract and lifecycle rules do not. */
+  kind: 'vetting' | 'usage' | 'contract' | 'lifecycle';
+  /** A lifecycle rule that judges usage figures: it runs only when usage exports were given. */
+  needsUsage?: boolean;
   /** Every message id the rule may emit, with its status. */
   messages: Messages;
   /** When given and false for the policy, the rule gives no finding at all (a rule the policy turns on). */
   enabled?(policy: Policy): boolean;
+  /** A law rule's items in its table's order: the manifest field, the section it enforces, and fail (§) or warn (§²) (for its docs). */
+  items?: readonly { field: string; cite: string; level: 'fail' | 'warn' }[];
   evaluate(product: Product, ctx: RuleContext): Outcome;
 }
 
@@ -68,6 +74,7 @@ export function defineRule<const T extends Messages>(rule: {
   id: string;
   check: Check;
   kind: Rule['kind'];
+  needsUsage?: boolean;
   messages: T;
   enabled?(policy: Policy): boolean;
   evaluate(product: Product, ctx: RuleContext): OutcomeOf<NoInfer<T>>;
@@ -79,15 +86,28 @@ export function defineRule<const T extends Messages>(rule: {
 export function outcome<const S extends OutcomeStatus, const M extends string>(
   status: S,
   message: M,
-  evidence: { field: string; value?: unknown; expected?: unknown },
+  evidence: { field: string; value?: unknown; expected?: unknown; more?: Record<string, unknown> },
   params?: Record<string, string | number>,
 ): Outcome<M, S> {
-  return { status, message, params, field: evidence.field, value: evidence.value ?? null, expected: evidence.expected ?? null };
+  const o: Outcome<M, S> = { status, message, params, field: evidence.field, value: evidence.value ?? null, expected: evidence.expected ?? null };
+  if (evidence.more) o.more = evidence.more;
+  return o;
 }
 
 /** True when students use the product. */
 export function hasStudents(p: Product): boolean {
   return p.manifest.audience.includes('students');
+}
+
+/**
+ * Where a rule lives, from its id: `privacy.data-deletion` → code
+ * src/rules/privacy/data-deletion.ts, texts rules/privacy.yaml;
+ * `law.ny-2d.breach-notice` → src/rules/law/ny-2d/breach-notice.ts, texts
+ * rules/law.yaml. The tests and docs mirror `dir`.
+ */
+export function ruleHome(id: string): { dir: string; name: string; texts: string } {
+  const parts = id.split('.');
+  return { dir: parts.slice(0, -1).join('/'), name: parts[parts.length - 1], texts: parts[0] };
 }
 
 /** The rules the policy turns on (a rule without `enabled` always runs). */

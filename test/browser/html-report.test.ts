@@ -2,8 +2,9 @@
  * Opens the HTML report (and an HTML letter) in headless Chromium: it renders,
  * makes no request beyond its own file, runs nothing from hostile data,
  * passes axe-core's WCAG 2.1 A/AA rules at desktop and 375 px widths, and
- * keeps the page itself from scrolling sideways on a phone. Screenshots go to
- * /tmp/edvet-report.png and /tmp/edvet-report-375.png.
+ * keeps the page itself from scrolling sideways on a phone; likewise the
+ * public page of `edvet publish` and a deletion letter. Screenshots go to
+ * /tmp/edvet-report.png, /tmp/edvet-report-375.png and /tmp/edvet-publish-*.png.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../../src/reporters/html.js';
 import { renderLetter } from '../../src/reporters/letters.js';
 import { buildReport, hostileReport } from '../fixtures/report-model.js';
+import { edvet } from '../e2e/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -194,5 +196,33 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       expect(violations).toEqual([]);
       await context.close();
     }
+  });
+
+  it('renders the public page of edvet publish (the demo district): requests nothing, axe clean, no sideways scroll at 320, 390 and 1280 px', async () => {
+    const out = join(dir, 'public');
+    const r = edvet(['publish', '--catalog', 'fixtures/demo-district/catalog', '--out-dir', out, '--as-of', '2026-11-23']);
+    expect(r.status, r.stderr).toBe(0);
+    const url = pathToFileURL(join(out, 'index.html')).href;
+    for (const width of [1280, 390, 320]) {
+      const { context, page, requests, dialogs } = await open(url, width);
+      expect(requests).toEqual([url]);
+      expect(dialogs).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (width !== 320) await page.screenshot({ path: `/tmp/edvet-publish-${width}.png`, fullPage: true });
+      await context.close();
+      const checked = await open(url, width, true);
+      const violations = await axe(checked.page);
+      if (violations.length) console.log(report(violations));
+      expect(violations).toEqual([]);
+      await checked.context.close();
+    }
+    const letters = join(dir, 'deletion');
+    expect(edvet(['letters', '--kind', 'deletion', '--format', 'html', '--catalog', 'fixtures/demo-district/catalog', '--out-dir', letters, '--as-of', '2026-11-23']).status).toBe(0);
+    const letter = await open(pathToFileURL(join(letters, 'ridgeway-data-systems--signalboard--deletion.html')).href, 375, true);
+    const violations = await axe(letter.page);
+    if (violations.length) console.log(report(violations));
+    expect(violations).toEqual([]);
+    await letter.context.close();
   });
 });

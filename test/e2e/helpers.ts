@@ -63,7 +63,7 @@ export interface CliResult {
 export function edvet(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/edvet.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: env as NodeJS.ProcessEnv });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/edvet.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: env as NodeJS.ProcessEnv, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -138,6 +138,7 @@ describe('UsageAggregator details', () => {
       lastSeen: isoOf(10),
       activeByGrade: null,
       activeBySchool: null,
+      semesterStudentsByGrade: null,
     });
     expect(agg.unmatchedApps().listed).toEqual([{ app: 'B', rows: 2 }]);
   });
@@ -260,7 +261,19 @@ function naive(
   }
   let activeByGrade: SignInCounts['activeByGrade'] = null;
   let activeBySchool: SignInCounts['activeBySchool'] = null;
+  let semesterStudentsByGrade: SignInCounts['semesterStudentsByGrade'] = null;
   if (roster) {
+    const sem = new Map<string, number>();
+    let semUnknown = 0;
+    for (const [k] of semester) {
+      if (roleOf(k) !== 'student') continue;
+      const r = k.startsWith('R') ? Number(k.slice(1)) : -1;
+      const gs = GRADES.filter((_, i) => r >= 0 && roster.gradeMask(r) & (1 << i));
+      if (gs.length === 0) semUnknown++;
+      for (const g of gs) sem.set(g, (sem.get(g) ?? 0) + 1);
+    }
+    semesterStudentsByGrade = GRADES.filter((g) => sem.has(g)).map((g) => ({ grade: g, activeStudents: sem.get(g)! }));
+    if (semUnknown) semesterStudentsByGrade.push({ grade: 'unknown', activeStudents: semUnknown });
     const grades = new Map<string, number>();
     const schools = new Map<string, number>();
     let unknownGrade = 0;
@@ -289,6 +302,7 @@ function naive(
   return {
     activeByGrade,
     activeBySchool,
+    semesterStudentsByGrade,
     rows: mine.length,
     activeUsers: active.length,
     activeTeachers: active.filter(([k]) => roleOf(k) === 'teacher').length,

@@ -28,6 +28,7 @@ describe('signInFigures', () => {
       lastSeen: '1970-01-21',
       activeByGrade: null,
       activeBySchool: null,
+      semesterStudentsByGrade: null,
     });
     expect(signInFigures(signIns([]), { roles, roster: null }, q).lastSeen).toBeNull();
   });
@@ -53,5 +54,11 @@ describe('signInFigures', () => {
       { school: 'unknown', activeUsers: 2 },
     ]);
     expect(dayOf(f.lastSeen!)).toBe(12);
+    // privacy.grade-band-use: semester-active students (from day 5) by roster grade, counts only.
+    const g = signInFigures(signIns([10, 3, 4, 12]), { roles, roster }, q);
+    expect(g.semesterStudentsByGrade).toEqual([
+      { grade: 'K', activeStudents: 1 },
+      { grade: 'unknown', activeStudents: 1 },
+    ]);
   });
 });

@@ -45,6 +45,7 @@ function counts(over: Partial<UsageCounts> = {}): UsageCounts {
     lastSeen: null,
     activeByGrade: null,
     activeBySchool: null,
+    semesterStudentsByGrade: null,
     inUseForSemester: true,
     noUsageData: false,
     suggestedApps: [],

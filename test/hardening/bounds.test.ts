@@ -46,7 +46,7 @@ describe('values the schema refuses, located (built binary)', () => {
   const cases: [string, string, string | undefined, RegExp][] = [
     ['early-date', MANIFEST.replace('expires_on: 2027-07-14', 'expires_on: 0025-01-10'), undefined, /atlasworks\.yaml:\d+:\d+: `privacy\.dpa\.expires_on`/],
     ['late-date', MANIFEST.replace('deployed_on: 2024-08-19', 'deployed_on: 2999-01-01'), undefined, /atlasworks\.yaml:\d+:\d+: `deployed_on`/],
-    ['notice-days', MANIFEST.replace(/notice_days: \d+/, 'notice_days: 200000000'), undefined, /atlasworks\.yaml:\d+:\d+: `cost\.notice_days`/],
+    ['notice-days', MANIFEST.replace(/(?<!breach_)notice_days: \d+/, 'notice_days: 200000000'), undefined, /atlasworks\.yaml:\d+:\d+: `cost\.notice_days`/],
     ['renewal-warn', MANIFEST, 'sunset:\n  renewal_warn_days: 1000000000000\n', /edvet\.policy\.yaml:2:\d+: `sunset\.renewal_warn_days`/],
     ['calendar-term', MANIFEST, 'calendar:\n  terms:\n    - name: Fall\n      start: 0001-01-01\n      end: 2026-06-01\n', /edvet\.policy\.yaml:4:\d+: `calendar\.terms\[0\]\.start`/],
     ['waiver-date', MANIFEST, 'waivers:\n  - tool: atlasworks\n    rule: privacy.dpa\n    reason: r\n    approved_by: b\n    expires_on: 0099-12-31\n', /edvet\.policy\.yaml:6:\d+: `waivers\[0\]\.expires_on`/],

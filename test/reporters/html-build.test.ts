@@ -21,7 +21,7 @@ describe('CSS inlined at build time', () => {
   beforeAll(() => ensureBuilt());
 
   it('the compiled stylesheet module holds every CSS file and reads none', async () => {
-    expect(SHEETS.sort()).toEqual(['base', 'letter', 'report']);
+    expect(SHEETS.sort()).toEqual(['base', 'letter', 'publish', 'report']);
     const compiled = join(ROOT, 'dist/reporters/html/styles.js');
     expect(readFileSync(compiled, 'utf8')).not.toMatch(/node:fs|readFileSync|import\.meta/);
     const { stylesheet } = await import(pathToFileURL(compiled).href);

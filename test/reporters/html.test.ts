@@ -73,7 +73,7 @@ describe('html reporter', () => {
   it('shows renewals due, sunset plans with steps, the matrix with words, findings with evidence', () => {
     expect(html).toContain('2026-10-02 <span class="late">(passed)</span>');
     expect(html).not.toMatch(/<th scope="row">MathQuest Adaptive Practice<\/th><td class="nowrap">2027-08-01/);
-    expect(html).toContain('<li>Ask the vendor to delete student data under the DPA and keep its certificate of destruction</li>');
+    expect(html).toContain('<li>Send the vendor the disposition directive (edvet letters --kind deletion) on 2027-01-22; its certificate of deletion is due 2027-03-23; record both under offboarding</li>');
     expect(html).toContain('<span class="st st-fail"><span aria-hidden="true">✘</span> fail</span>');
     expect(html).toContain('<code>accessibility.wcag_version</code>: 2.0<br>expected: &gt;= 2.1');
     expect(html).toContain('<code>catalog/wordwise.yaml:31</code>');

@@ -28,7 +28,7 @@ export const AS_OF = '2026-11-23';
 
 /** Repo-relative path of a rule fixture. */
 export function fixtureRel(rule: string, name: string): string {
-  return `fixtures/rules/${rule}/${name}.yaml`;
+  return name.includes('/') ? `fixtures/rules/${name}.yaml` : `fixtures/rules/${rule}/${name}.yaml`;
 }
 
 /** Load the one product of fixtures/rules/<rule>/<name>.yaml. */
@@ -75,6 +75,7 @@ export function usageInput(over: Partial<ProductUsageInput> = {}): ProductUsageI
     teachersWithAccess: null,
     semesterActiveTeachers: null,
     inUseForSemester: true,
+    semesterStudentsByGrade: null,
     ...over,
   };
 }

@@ -26,7 +26,7 @@ import { AS_OF, ctxOf, fixtureRel, ROOT, usageInput } from './helpers.js';
 export interface Case<M extends string> {
   /** What the row shows; the test is named `<status> <message>: <name>`. */
   name: string;
-  /** The manifest: fixtures/rules/<rule>/<fixture>.yaml. */
+  /** The manifest: fixtures/rules/<rule>/<fixture>.yaml, or, for a name with a `/`, fixtures/rules/<fixture>.yaml (a fixture several rules share). */
   fixture: string;
   /** A product patch merged over the fixture (maps merge, the rest replaces); the patched manifest is written out and loaded, so positions stay real. */
   patch?: Record<string, unknown>;
@@ -44,6 +44,8 @@ export interface Case<M extends string> {
   value?: unknown;
   /** What the policy expected, when the row gives it. */
   expected?: unknown;
+  /** Evidence keys beyond field, value and expected (a law's citation and missing…) that must be present with these values. */
+  more?: Record<string, unknown>;
   /** Message parameters that must be present with these values. */
   params?: Record<string, string | number>;
   /** The message parameters, exactly. */
@@ -73,7 +75,7 @@ function loadCase(ruleId: string, c: Case<string>): { product: Product; text: st
   const dir = mkdtempSync(join(tmpdir(), 'edvet-rule-case-'));
   tmp.push(dir);
   const text = stringify(mergePolicy(parse(original), c.patch));
-  const file = `${c.fixture}.yaml`;
+  const file = `${c.fixture.split('/').pop()}.yaml`;
   writeFileSync(join(dir, file), text);
   const cat = loadCatalog([file], dir);
   expect(cat.products).toHaveLength(1);
@@ -109,7 +111,8 @@ export function ruleTester<T extends Messages>(rule: RuleOf<T>, cases: readonly 
 
         expect([o.status, o.message]).toEqual([c.status, c.message]);
         expect({ rule: f.rule, check: f.check, status: f.status, field: f.evidence.field }).toEqual({ rule: rule.id, check: rule.check, status: c.status, field: c.field });
-        expect(f.evidence).toEqual({ field: o.field, value: o.value, expected: o.expected });
+        expect(f.evidence).toEqual({ field: o.field, value: o.value, expected: o.expected, ...o.more });
+        if ('more' in c) expect(o.more ?? {}).toMatchObject(c.more!);
         if ('value' in c) expect(f.evidence.value).toEqual(c.value);
         if ('expected' in c) expect(f.evidence.expected).toEqual(c.expected);
         if (c.params) expect(o.params).toMatchObject(c.params);

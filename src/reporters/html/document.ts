@@ -18,7 +18,7 @@ export function esc(value: unknown): string {
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; script-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** The `<html>` shell of a page: its (escaped) title, base.css followed by the page's own stylesheet, and its body. */
-export function htmlDocument(title: string, page: 'report' | 'letter', body: string): string {
+export function htmlDocument(title: string, page: 'report' | 'letter' | 'publish', body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

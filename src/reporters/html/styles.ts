@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 
 /** A stylesheet of this folder: its file name without `.css`. */
-export type StylesheetName = 'base' | 'report' | 'letter';
+export type StylesheetName = 'base' | 'report' | 'letter' | 'publish';
 
 /** The text of one stylesheet file of this folder. */
 export function stylesheet(name: StylesheetName): string {
