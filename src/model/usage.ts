@@ -157,6 +157,7 @@ export type RuleUsage = Pick<
   | 'semesterActiveTeachers'
   | 'inUseForSemester'
   | 'suggestedApps'
+  | 'semesterStudentsByGrade'
 >;
 
 /** An app of the exports that matched no product (usage-sources.md "Unmatched apps"), with its used rows. */
