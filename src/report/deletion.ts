@@ -47,10 +47,10 @@ export interface DeletionLetter {
 }
 
 const CLAUSES: [key: string, words: string][] = [
-  ['deletion_on_request', 'the vendor deletes student data at the district\'s request'],
-  ['no_retention_after_contract', 'the vendor keeps no student data after the agreement ends'],
   ['data_property_of_district', 'student data remains the property of the district'],
-  ['subprocessors_bound', 'subprocessors are bound by the same terms'],
+  ['deletion_on_request', 'you delete student data at the district\'s request'],
+  ['no_retention_after_contract', 'you keep no student data after the agreement ends'],
+  ['subprocessors_bound', 'your subprocessors are bound by the same terms'],
 ];
 
 /** The letter of one product whose privacy.data-deletion finding is `f`. */
@@ -58,7 +58,7 @@ export function deletionLetterOf(p: Product, f: Finding, report: Pick<Report, 'a
   const m = p.manifest;
   const terms = (m.privacy?.contract_terms ?? {}) as Record<string, unknown>;
   const clauses = CLAUSES.filter(([k]) => terms[k] === true).map(([, w]) => w);
-  if (typeof terms.deletion_days === 'number') clauses.push(`all student data is deleted or returned within ${terms.deletion_days} days of the end of the agreement`);
+  if (typeof terms.deletion_days === 'number') clauses.push(`you delete or return all student data within ${terms.deletion_days} days of the end of the agreement`);
   const statutes = (Object.keys(PACK_LAWS) as PackId[]).filter((k) => packApplies(p, k, policy)).map((k) => PACK_LAWS[k]);
   const start = deletionStart(p);
   const deadline = start ? deletionDeadline(p, policy) : null;
@@ -68,10 +68,10 @@ export function deletionLetterOf(p: Product, f: Finding, report: Pick<Report, 'a
     deadline === null
       ? null
       : deadline.source === 'DPA'
-        ? `the agreement's ${deadline.days} days`
+        ? 'the agreement'
         : deadline.source === 'policy'
-          ? `the district's policy of ${deadline.days} days`
-          : `${PACK_LAWS[deadline.source]}: ${deadline.days} days`;
+          ? "the district's policy"
+          : PACK_LAWS[deadline.source];
   return {
     productId: p.id,
     product: m.name,

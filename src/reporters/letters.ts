@@ -247,10 +247,10 @@ function deletionSections(l: DeletionLetter): { title: string; paragraphs: strin
   const from = l.from === 'the district' ? 'The district' : l.from;
   const agreement = l.agreement ? `${l.agreement}${l.signedOn ? `, signed on ${longDate(l.signedOn)}` : ''}` : l.signedOn ? `the agreement signed on ${longDate(l.signedOn)}` : 'the agreement between us';
   const reliance: string[] = [];
-  if (l.clauses.length) reliance.push(`Under ${agreement}, ${andList(l.clauses)}.`);
+  if (l.clauses.length) reliance.push(`Under ${agreement}, you agreed that ${andList(l.clauses.map((c, i) => (i === 0 ? c : `that ${c}`)))}.`);
   else reliance.push(`This directive is made under ${agreement}.`);
-  if (l.statutes.length) reliance.push(`It is also made under ${andList(l.statutes)}, and the Family Educational Rights and Privacy Act (FERPA).`);
-  else reliance.push('It is also made under the Family Educational Rights and Privacy Act (FERPA), which limits how the district\'s education records may be kept.');
+  const ferpa = 'the Family Educational Rights and Privacy Act (FERPA, 20 U.S.C. 1232g; 34 CFR Part 99), under which the district remains responsible for its students\' education records';
+  reliance.push(l.statutes.length ? `This directive is also made under ${andList(l.statutes)}, and under ${ferpa}.` : `This directive is also made under ${ferpa}.`);
   const ended = l.startOn ? `The district's use of ${l.product} ended on ${longDate(l.startOn)}.` : `The district has retired ${l.product}.`;
   const extent =
     l.extent === 'partial'
@@ -261,9 +261,9 @@ function deletionSections(l: DeletionLetter): { title: string; paragraphs: strin
       ? 'Return the data to the district in a readable, commonly used format (for example CSV or JSON files), then destroy every copy you keep, so that it cannot be retrieved.'
       : 'Destroy the data so that it cannot be retrieved or rebuilt (securely erase or destroy it; deleting links to it is not enough).';
   const schedule = l.dueOn
-    ? `Complete the disposition as soon as commercially practicable, and no later than ${longDate(l.dueOn)}: ${l.days} days after ${longDate(l.startOn!)}, the deadline set by ${l.basis}.${l.status === 'fail' && l.dueOn < l.date ? ' That date has passed; please act at once.' : ''}`
+    ? `Complete the disposition as soon as commercially practicable, and no later than ${longDate(l.dueOn)}: ${l.days} days after ${longDate(l.startOn!)}, the deadline under ${l.basis}.${l.status === 'fail' && l.dueOn < l.date ? ' That date has passed; please act at once.' : ''}`
     : 'Complete the disposition as soon as commercially practicable. The district has not recorded when its use ended, so please confirm the date of disposition in your certification.';
-  const subs = l.subprocessors.length ? `, including at ${andList(l.subprocessors)}` : l.subprocessorsUrl ? `, including at every subprocessor you list at ${l.subprocessorsUrl}` : '';
+  const subs = l.subprocessors.length ? `, including the copies your subprocessors hold (${andList(l.subprocessors)})` : l.subprocessorsUrl ? `, including the copies held by every subprocessor you list at ${l.subprocessorsUrl}` : ', including the copies your subprocessors hold';
   return [
     { title: 'Why we are writing', paragraphs: [`${ended} ${from} directs you to dispose of the student data you hold for it, as set out below.`, ...reliance] },
     { title: 'Extent', paragraphs: [extent] },

@@ -86,7 +86,7 @@ describe('edvet letters --kind deletion', () => {
     expect(md).toContain('November 23, 2026');
     expect(md).toContain('SDPC NDPA v1 (Illinois), registry entry IL-2023-00951, signed on August 1, 2023');
     expect(md).toContain('Family Educational Rights and Privacy Act'); // the statute relied on (no state pack reaches a staff-only tool)
-    expect(md).toContain('student data is deleted or returned within 45 days'); // the clause relied on
+    expect(md).toContain('you delete or return all student data within 45 days'); // the clause relied on
     for (const heading of ['## Extent', '## Nature of the disposition', '## Schedule', '## Reach', '## Anything you keep', '## The certification we need', '## Signed for the district', '## Verification by the vendor']) {
       expect(md).toContain(heading);
     }

@@ -51,7 +51,7 @@ export default defineRule({
         'fail',
         'under-coppa-age',
         { field: 'privacy.coppa.compliant', value: c?.compliant ?? null, expected: 'COPPA compliant with school or parent consent', more: { byGrade: byGradeOf(young), unknownGrade } },
-        { students: n, grades: listed(young), through, window },
+        { students: n, grades: listed(young), through, window, compliant: c?.compliant === undefined || c?.compliant === null ? 'not stated' : String(c.compliant), consent: c?.consent ?? 'not stated' },
       );
     }
     const band = p.grades;
