@@ -158,6 +158,7 @@ export async function runImport(ctx: CommandContext, files: string[], flags: Imp
         customFormats: Object.entries(lp.policy.usage_formats ?? {}).map(([name, fmt]) => ({ name, ...fmt })),
         timezone: lp.policy.usage.timezone,
         dateOrder: lp.policy.usage.date_order,
+        roleByOrgUnit: lp.policy.usage.role_by_org_unit,
         asOfDay: dayOf(asOf),
         sink: counter,
         displayPath: shown,

@@ -87,6 +87,7 @@ export async function readUsage(
       forcedFormat,
       timezone: policy.usage.timezone,
       dateOrder: policy.usage.date_order,
+      roleByOrgUnit: policy.usage.role_by_org_unit,
       asOfDay: dayOf(asOf),
       sink: agg,
       displayPath: shown,

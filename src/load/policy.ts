@@ -65,6 +65,14 @@ export function loadPolicy(file: string | null, cwd: string, knownRules: readonl
   if (doc && patternWhy !== null) {
     problems.push({ ...doc.posOf(['usage', 'teacher_pattern']), message: `\`usage.teacher_pattern\`: ${patternWhy} (found ${JSON.stringify(pattern)})` });
   }
+  const ouRules = (merged as { usage?: { role_by_org_unit?: unknown } }).usage?.role_by_org_unit;
+  if (doc && Array.isArray(ouRules)) {
+    ouRules.forEach((r: unknown, i) => {
+      const match = (r as { match?: unknown } | null)?.match;
+      const why = typeof match === 'string' && match !== '' ? safePatternProblem(match) : null;
+      if (why !== null) problems.push({ ...doc.posOf(['usage', 'role_by_org_unit', i, 'match']), message: `\`usage.role_by_org_unit[${i}].match\`: ${why} (found ${JSON.stringify(match)})` });
+    });
+  }
   if (!result.success) {
     if (!doc) throw new EdvetError('internal', [{ message: 'the default policy in rules/defaults.yaml is invalid' }]);
     problems.push(...issuesToProblems(result.error, doc, PolicySchema));

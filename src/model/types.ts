@@ -104,6 +104,9 @@ export interface ProductReport {
 }
 
 /** One usage file read (reports.md `inputs`). */
+/** What a usage format's rows are (usage-sources.md "Formats"): sign-in events, per-user last-seen records, or aggregate counts. */
+export type UsageRowKind = 'events' | 'last-seen' | 'counts';
+
 export interface InputReport {
   path: string;
   format: string;
@@ -112,6 +115,11 @@ export interface InputReport {
   skipped: Record<string, number>;
   bad: Record<string, number>;
   firstBad: { line: number; reason: string }[];
+  /** Events, last-seen records or counts (not shown: the format says it). */
+  kind?: UsageRowKind;
+  /** Day numbers of the earliest and latest used record (a count's period end), null when none: a file's coverage (not shown). */
+  firstDay?: number | null;
+  lastDay?: number | null;
 }
 
 export interface Summary {

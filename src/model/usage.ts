@@ -12,6 +12,21 @@ import type { Role } from './roles.js';
 /** Receives every *used* sign-in (not skipped, not bad, not after as-of), one call per row. */
 export interface UsageSink {
   add(day: DayNumber, user: string, app: string, appId: string | undefined, role: Role): void;
+  /** A used edvet-counts row (a sink without it cannot take counts). */
+  addCount?(app: string, appId: string | undefined, row: CountRow): void;
+}
+
+/**
+ * One used row of aggregate counts (usage-sources.md "edvet-counts"): at least `activeUsers` distinct users of
+ * the app (of `role`; `unknown`: everyone) signed in from `start` to `end`, both included.
+ */
+export interface CountRow {
+  start: DayNumber;
+  end: DayNumber;
+  activeUsers: number;
+  role: Role;
+  /** The row's school as written ('' none): it only groups rows of one period. */
+  school: string;
 }
 
 /**
@@ -35,6 +50,8 @@ export interface InternedUsageSink {
    * may all come with one of its calls and 0 with the others.
    */
   addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number): void;
+  /** A used row of aggregate counts for app handle `app` (a sink without it cannot take counts). */
+  addCount?(app: number, row: CountRow): void;
 }
 
 /** True when `sink` takes interned handles. */

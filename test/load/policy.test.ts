@@ -172,6 +172,22 @@ describe('policy errors (exit 2, file:line:col)', () => {
     })();
     expect(e.problems.length).toBe(3);
   });
+
+  it('role_by_org_unit: a valid list loads; a bad pattern and a bad role are reported together at their keys', () => {
+    const ok = load(write('ou-ok.yaml', 'usage:\n  role_by_org_unit:\n    - { match: "^/Students(/|$)", role: student }\n'), tmp);
+    expect(ok.policy.usage.role_by_org_unit).toEqual([{ match: '^/Students(/|$)', role: 'student' }]);
+    expect(load(null).policy.usage.role_by_org_unit).toEqual([]);
+    const e = (() => {
+      try {
+        load(write('ou.yaml', 'usage:\n  role_by_org_unit:\n    - { match: "^/Staff(", role: teacher }\n    - { match: "^/x", role: principal }\n'), tmp);
+      } catch (x) {
+        return x as EdvetError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(e.problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(e.problems[0].message).toMatch(/role_by_org_unit\[0\]\.match/);
+  });
 });
 
 describe('waivers in a run', () => {

@@ -7,7 +7,7 @@
 import type { DayNumber } from '../../model/dates.js';
 import { looksLikeUserIdentifier } from '../../model/identifiers.js';
 import type { Role } from '../../model/types.js';
-import type { InternedUsageSink } from '../usage/types.js';
+import type { CountRow, InternedUsageSink } from '../usage/types.js';
 
 /** An app of the exports that no product matches. */
 export interface UnmatchedApp {
@@ -60,6 +60,12 @@ export class UnmatchedAppCounter implements InternedUsageSink {
     if (s.product >= 0) return;
     s.rows += rows;
     s.users.add(user);
+  }
+
+  /** A row of aggregate counts: a row of its app, naming nobody. */
+  addCount(app: number, _row: CountRow): void {
+    const s = this.slots[app];
+    if (s.product < 0) s.rows += 1;
   }
 
   /** The unmatched apps (grouped by name, ignoring case and spaces), most rows first, then by name. */

@@ -111,6 +111,8 @@ export const PolicySchema = z.strictObject({
       { error: 'expected an IANA time zone such as America/Chicago' },
     ),
     date_order: z.enum(['mdy', 'dmy']),
+    // usage-sources.md "Roles by org unit": checked for RE2 syntax by load/policy.ts, as teacher_pattern.
+    role_by_org_unit: z.array(z.strictObject({ match: z.string().min(1), role: z.enum(['student', 'teacher', 'staff']) })),
   }),
   sunset: z.strictObject({ notice_days: dayCount, renewal_warn_days: dayCount }),
   calendar: z

@@ -6,6 +6,7 @@
 import { describeHeaderCells } from '../header-text.js';
 import { inputError, usageError } from '../../model/errors.js';
 import { TimestampParser, timestampParser } from './timestamps.js';
+import type { UsageRowKind } from '../../model/types.js';
 import type { CustomFormat } from './types.js';
 
 /** The built-in formats, in detection order. */
@@ -16,7 +17,29 @@ export const BUILTIN_FORMATS: readonly string[] = [
   'canvas-last-access',
   'canvas-access-tokens',
   'moodle-log',
+  // usage-sources.md "Formats": detected after usage.md's built-ins, in this order.
+  'edvet-last-seen',
+  'edvet-counts',
+  'google-token-audit',
+  'google-saml',
+  'google-oauth-log',
+  'google-user-report',
 ];
+
+/**
+ * What a format's rows are (usage-sources.md "Formats"): sign-in events,
+ * per-user last-seen records, or aggregate counts naming nobody. Custom
+ * formats are events.
+ */
+export type RowKind = UsageRowKind;
+
+const LAST_SEEN_FORMATS = new Set(['canvas-last-access', 'canvas-access-tokens', 'edvet-last-seen', 'google-user-report']);
+
+/** The kind of rows of a format (any name: a custom format's rows are events). */
+export function rowKindOf(format: string): RowKind {
+  if (format === 'edvet-counts') return 'counts';
+  return LAST_SEEN_FORMATS.has(format) ? 'last-seen' : 'events';
+}
 
 /** A header name as matched: BOM stripped, trimmed, runs of white space collapsed, lower case. */
 export function normaliseHeaderName(name: string): string {
@@ -34,6 +57,17 @@ export class HeaderIndex {
     this.names.forEach((n, i) => {
       if (n !== '' && !this.index.has(n)) this.index.set(n, i);
     });
+  }
+  /** Every column of these names (any spelling), names in the order given, repeated names in header order: a field read from the first non-empty one (GAM repeats names). */
+  all(...names: string[]): number[] {
+    const out: number[] = [];
+    for (const n of names) {
+      const key = normaliseHeaderName(n);
+      this.names.forEach((h, i) => {
+        if (h === key && !out.includes(i)) out.push(i);
+      });
+    }
+    return out;
   }
   /** Column of a name (any spelling that normalises the same), -1 when absent. */
   col(name: string): number {
@@ -74,6 +108,21 @@ export interface RowPlan {
   timestamps: TimestampParser;
   /** A column counting the sign-ins a row stands for (edvet-summary's `sign_ins`), -1: each row is one. */
   weight: number;
+  /** Events, last-seen records or counts (usage-sources.md). */
+  kind: RowKind;
+  /**
+   * Columns read from the first non-empty of several (a repeated GAM name, a second spelling); when set they take
+   * the place of the single column of the same field.
+   */
+  multi: { user: number[]; app: number[]; appId: number[]; timestamp: number[] } | null;
+  /** Only rows whose event (first non-empty of `cols`) equals `value` (lower case) are used; others are skipped for `reason`. */
+  event: { cols: number[]; value: string; reason: string } | null;
+  /** Org-unit columns (first non-empty) whose value gives the row's role through policy `usage.role_by_org_unit`; empty: none. */
+  orgUnit: number[];
+  /** google-user-report: each column gives a last-seen record for its constant app. */
+  records: { cols: number[]; app: string }[] | null;
+  /** edvet-counts columns. */
+  counts: { start: number; end: number; count: number; school: number } | null;
 }
 
 interface Settings {
@@ -85,6 +134,10 @@ interface Settings {
 interface BuiltinDef {
   name: string;
   required: string[];
+  /** Columns whose presence rules the format out (edvet-last-seen: `month`, which is edvet-summary's). */
+  absent?: string[];
+  /** Alternatives: each group needs one of its names (google-oauth-log's `Event name` or `Event`). */
+  oneOf?: string[][];
   defaults: { dateOrder?: 'mdy' | 'dmy'; sourceTimezone?: string };
   plan(h: HeaderIndex): Partial<RowPlan> & Pick<RowPlan, 'timestamp' | 'user'>;
 }
@@ -152,7 +205,118 @@ const BUILTINS: BuiltinDef[] = [
       skipUserContext: true,
     }),
   },
+  {
+    name: 'edvet-last-seen',
+    required: ['user_id', 'app', 'last_seen'],
+    absent: ['month'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('last_seen'),
+      user: h.col('user_id'),
+      app: h.col('app'),
+      appId: h.col('app_id'),
+      role: h.col('role'),
+      noTimestampSkip: 'never signed in',
+      kind: 'last-seen',
+    }),
+  },
+  {
+    name: 'edvet-counts',
+    required: ['app', 'period_start', 'period_end', 'active_users'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: -1,
+      user: -1,
+      app: h.col('app'),
+      appId: h.col('app_id'),
+      role: h.col('role'),
+      kind: 'counts',
+      counts: { start: h.col('period_start'), end: h.col('period_end'), count: h.col('active_users'), school: h.col('school') },
+    }),
+  },
+  {
+    // GAM `gam report tokens`: only `activity` is use (an app called a Google API for the user), not consent.
+    name: 'google-token-audit',
+    required: ['name', 'actor.email', 'id.time', 'app_name', 'client_id'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('id.time'),
+      user: h.col('actor.email'),
+      app: h.col('app_name'),
+      appId: h.col('client_id'),
+      noUserIsSkip: true,
+      multi: { user: h.all('actor.email'), app: h.all('app_name'), appId: h.all('client_id'), timestamp: h.all('id.time') },
+      event: { cols: h.all('name'), value: 'activity', reason: 'not a use event' },
+      orgUnit: h.all('actor.orgUnitPath'),
+    }),
+  },
+  {
+    name: 'google-saml',
+    required: ['name', 'actor.email', 'id.time', 'application_name'],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('id.time'),
+      user: h.col('actor.email'),
+      app: h.col('application_name'),
+      noUserIsSkip: true,
+      multi: { user: h.all('actor.email'), app: h.all('application_name'), appId: [], timestamp: h.all('id.time') },
+      event: { cols: h.all('name'), value: 'login_success', reason: 'not a successful sign-in' },
+      // usage-sources.md "Decided details": per row, the first non-empty of the two.
+      orgUnit: h.all('orgunit_path', 'actor.orgUnitPath'),
+    }),
+  },
+  {
+    // Admin console → Reporting → Audit and investigation → OAuth log events → Download; `Date` is in the browser's zone.
+    name: 'google-oauth-log',
+    required: ['Date', 'Application name'],
+    oneOf: [
+      ['Event name', 'Event'],
+      ['User', 'Actor'],
+    ],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: h.col('Date'),
+      user: h.col('User'),
+      app: h.col('Application name'),
+      noUserIsSkip: true,
+      multi: { user: h.all('User', 'Actor'), app: h.all('Application name'), appId: h.all('Client ID', 'Application ID'), timestamp: h.all('Date') },
+      event: { cols: h.all('Event name', 'Event'), value: 'activity', reason: 'not a use event' },
+      orgUnit: h.all('Actor organizational unit'),
+    }),
+  },
+  {
+    // GAM `gam report users parameters accounts:last_login_time,classroom:last_interaction_time,classroom:role`.
+    name: 'google-user-report',
+    required: ['email'],
+    oneOf: [['accounts:last_login_time', 'classroom:last_interaction_time']],
+    defaults: {},
+    plan: (h) => ({
+      timestamp: -1,
+      user: h.col('email'),
+      role: h.col('classroom:role'),
+      appConst: 'Google Workspace',
+      multi: { user: h.all('email'), app: [], appId: [], timestamp: [] },
+      orgUnit: h.all('orgUnitPath'),
+      kind: 'last-seen',
+      records: [
+        { cols: h.all('classroom:last_interaction_time'), app: 'Google Classroom' },
+        { cols: h.all('accounts:last_login_time'), app: 'Google Workspace' },
+      ].filter((r) => r.cols.length > 0),
+    }),
+  },
 ];
+
+/** The columns of a built-in format missing from a header: its required ones, and one name of each alternative group. */
+function builtinMissing(def: BuiltinDef, h: HeaderIndex): string[] {
+  const missing = h.missing(def.required);
+  for (const group of def.oneOf ?? []) if (!group.some((n) => h.has(n))) missing.push(group.join(' or '));
+  return missing;
+}
+
+/** True when a header is of this built-in format (every column present, none of its ruled-out ones). */
+function builtinMatches(def: BuiltinDef, h: HeaderIndex): boolean {
+  return builtinMissing(def, h).length === 0 && !(def.absent ?? []).some((n) => h.has(n));
+}
 
 function isBuiltin(name: string): boolean {
   return BUILTINS.some((b) => b.name === name);
@@ -201,6 +365,12 @@ function basePlan(format: string, columns: number, timestamps: TimestampParser):
     skipWhen: null,
     timestamps,
     weight: -1,
+    kind: 'events',
+    multi: null,
+    event: null,
+    orgUnit: [],
+    records: null,
+    counts: null,
   };
 }
 
@@ -253,7 +423,11 @@ function builtinPlan(def: BuiltinDef, h: HeaderIndex, s: Settings, overrides: Cu
 }
 
 /** Column names of the built-in formats, beyond their required ones (normalised). */
-const OPTIONAL_COLUMNS = ['app_id', 'User ID', 'Application ID', 'dev key id', 'Affected user', 'Description', 'Origin', 'IP address', 'user name', 'last access'];
+const OPTIONAL_COLUMNS = [
+  'app_id', 'User ID', 'Application ID', 'dev key id', 'Affected user', 'Description', 'Origin', 'IP address', 'user name', 'last access',
+  'role', 'school_id', 'grade', 'school', 'actor.orgUnitPath', 'orgunit_path', 'Event name', 'Event', 'User', 'Actor', 'Client ID',
+  'Actor organizational unit', 'accounts:last_login_time', 'classroom:last_interaction_time', 'classroom:role', 'orgUnitPath', 'date',
+];
 
 /**
  * The header's cells that name a column of a known format (built-in or the policy's own), quoted; the other
@@ -293,7 +467,7 @@ export function choosePlan(
     if (cf) return customPlan(cf, h, s, file, line);
     const def = BUILTINS.find((b) => b.name === forced);
     if (!def) throw usageError(`unknown usage format "${forced}"; known formats: ${knownFormats(custom).join(', ')}`);
-    const missing = h.missing(def.required);
+    const missing = builtinMissing(def, h);
     if (missing.length > 0) {
       throw inputError({
         file,
@@ -307,7 +481,7 @@ export function choosePlan(
     if (h.missing(customDetect(f)).length === 0) return customPlan(f, h, s, file, line);
   }
   for (const def of BUILTINS) {
-    if (h.missing(def.required).length === 0) return builtinPlan(def, h, s, overrides.get(def.name));
+    if (builtinMatches(def, h)) return builtinPlan(def, h, s, overrides.get(def.name));
   }
   throw inputError({
     file,

@@ -155,6 +155,7 @@ export async function readUsageParallel(path: string, opts: ReadUsageOptions, fi
     path,
     file,
     customFormats: opts.customFormats,
+    roleByOrgUnit: opts.roleByOrgUnit,
     forcedFormat: opts.forcedFormat,
     timezone: opts.timezone,
     dateOrder: opts.dateOrder,
@@ -224,6 +225,8 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     skipped: {},
     bad: {},
     firstBad: [],
+    firstDay: null,
+    lastDay: null,
   };
   // True line of range k's first record: where range k-1 stopped.
   let lineAtStart = 1;
@@ -235,6 +238,8 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     addCounts(counts.bad, r.bad);
     for (const b of r.firstBad) if (counts.firstBad.length < FIRST_BAD_MAX) counts.firstBad.push({ line: b.line + shift, reason: b.reason });
     lineAtStart = r.endLine + shift;
+    if (r.firstDay != null && (counts.firstDay == null || r.firstDay < counts.firstDay)) counts.firstDay = r.firstDay;
+    if (r.lastDay != null && (counts.lastDay == null || r.lastDay > counts.lastDay)) counts.lastDay = r.lastDay;
 
     // User by user (the sink's per-user state is then written in order, not app by app across all users).
     const apps = new Int32Array(r.apps.length);

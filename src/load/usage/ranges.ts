@@ -10,7 +10,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvRecordReader } from '../csv/records.js';
 import { ROLE_STRENGTH, type Role } from '../../model/roles.js';
 import { countsOf, UsageRowHandler, type FileCounts } from './rows.js';
-import type { CustomFormat, InternedUsageSink } from './types.js';
+import type { CustomFormat, InternedUsageSink, ReadUsageOptions } from './types.js';
 
 /** What a range thread is given (structured-clonable). */
 export interface RangeTask {
@@ -21,6 +21,7 @@ export interface RangeTask {
   forcedFormat?: string;
   timezone: string;
   dateOrder: 'mdy' | 'dmy';
+  roleByOrgUnit?: ReadUsageOptions['roleByOrgUnit'];
   asOfDay: number;
   /** First byte after a BOM. */
   dataStart: number;
@@ -133,6 +134,7 @@ export function readRange(task: RangeTask, onProgress?: (bytes: number, rows: nu
   const handler = new UsageRowHandler(
     {
       customFormats: task.customFormats,
+      roleByOrgUnit: task.roleByOrgUnit,
       forcedFormat: task.forcedFormat,
       timezone: task.timezone,
       dateOrder: task.dateOrder,

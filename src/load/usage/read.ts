@@ -8,12 +8,13 @@ import { inputError } from '../../model/errors.js';
 import type { InputReport } from '../../model/types.js';
 import { CsvRecordReader } from '../csv/records.js';
 import { readTextChunks } from '../csv/source.js';
+import { rowKindOf } from './formats.js';
 import { readUsageParallel } from './parallel.js';
 import { countsOf, UsageRowHandler, type FileCounts } from './rows.js';
 import { isInternedSink, type ReadUsageOptions } from './types.js';
 
 /** The built-in format names, in detection order (re-exported from ./formats.ts). */
-export { BUILTIN_FORMATS } from './formats.js';
+export { BUILTIN_FORMATS, rowKindOf } from './formats.js';
 /** Role normalisation of usage.md (re-exported from src/model/roles.ts). */
 export { normaliseRole } from '../../model/roles.js';
 /** "None" values and the bad-row list length (re-exported from ./rows.ts). */
@@ -73,5 +74,8 @@ export async function readUsageFile(path: string, opts: ReadUsageOptions): Promi
     skipped: counts.skipped,
     bad: counts.bad,
     firstBad: counts.firstBad,
+    kind: rowKindOf(counts.format),
+    firstDay: counts.firstDay ?? null,
+    lastDay: counts.lastDay ?? null,
   };
 }

@@ -10,7 +10,8 @@ import type { InputReport } from '../../model/types.js';
 import type { CsvRecord, CsvRecordHandler } from '../csv/records.js';
 import { BytesToInt } from '../csv/intern.js';
 import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
-import { isInternedSink, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
+import { compileSafePattern } from '../../model/pattern.js';
+import { isInternedSink, type CountRow, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
 
 /** How many bad rows' line numbers a report lists. */
 export const FIRST_BAD_MAX = 10;
@@ -50,9 +51,13 @@ export function isNoneValue(value: string): boolean {
   return isNoneBytes(Buffer.from(v, 'utf8'), 0, Buffer.byteLength(v));
 }
 
+/** True when `buf[s, e)` is `lower` ignoring the case of ASCII letters (`login_success`: `_` is no letter). */
 function equalsLower(buf: Uint8Array, s: number, e: number, lower: string): boolean {
   if (e - s !== lower.length) return false;
-  for (let i = 0; i < lower.length; i++) if ((buf[s + i] | 0x20) !== lower.charCodeAt(i)) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = buf[s + i];
+    if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
   return true;
 }
 
@@ -87,6 +92,44 @@ class StringSink implements InternedUsageSink {
     const a = this.apps[app];
     for (let i = 0; i < rows; i++) this.sink.add(day, this.users[user], a.app, a.appId, role);
   }
+  addCount(app: number, row: CountRow): void {
+    const a = this.apps[app];
+    this.sink.addCount?.(a.app, a.appId, row);
+  }
+}
+
+/** The epoch as Google writes "never" (usage-sources.md `google-user-report`): `1970-01-01T00:00:00…` or a plain 0. */
+function isEpochNever(buf: Uint8Array, s: number, e: number): boolean {
+  const EPOCH = '1970-01-01T00:00:00';
+  if (e - s >= EPOCH.length) {
+    for (let i = 0; i < EPOCH.length; i++) {
+      const c = buf[s + i];
+      const want = EPOCH.charCodeAt(i);
+      if (c !== want && !(i === 10 && c === 32)) return false;
+    }
+    return true;
+  }
+  for (let i = s; i < e; i++) if (buf[i] !== 48) return false;
+  return e > s;
+}
+
+/**
+ * A count of edvet-counts: digits with `,` grouping, else -1. Why the grouping: counts are copied from dashboards
+ * that print `1,240` (usage-sources.md).
+ */
+function readCount(buf: Uint8Array, s: number, e: number): number {
+  if (s >= e) return -1;
+  let n = 0;
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i];
+    if (c === 44 && digits > 0 && i + 1 < e) continue;
+    const d = c - 48;
+    if (d < 0 || d > 9 || n > 1e12) return -1;
+    n = n * 10 + d;
+    digits++;
+  }
+  return digits > 0 ? n : -1;
 }
 
 /** Distinct strings of one column, numbered in order of first sight. */
@@ -128,7 +171,17 @@ export class UsageRowHandler implements CsvRecordHandler {
   private constApp = -1;
   /** Role values → index in ROLES (a handful of distinct strings per export). */
   private readonly roles = new BytesToInt((text) => ROLES.indexOf(normaliseRole(text)), 1 << 12);
+  /** Org-unit paths → index in ROLES through policy `usage.role_by_org_unit` (null: the policy sets none). */
+  private readonly orgUnitRoles: BytesToInt | null;
+  /** Schools of edvet-counts rows, numbered (only groups rows). */
+  private readonly schools = new Names();
+  private readonly schoolIds = new BytesToInt(this.schools.number, 1 << 12);
+  /** Earliest and latest day of a used record (NaN: none yet). */
+  firstDay = Number.NaN;
+  lastDay = Number.NaN;
   private readonly asOf: number;
+  /** The sink takes edvet-counts rows. */
+  private readonly takesCounts: boolean;
   // Trimmed bounds of the field last read by `trim`.
   private s = 0;
   private e = 0;
@@ -141,6 +194,10 @@ export class UsageRowHandler implements CsvRecordHandler {
     this.sink = isInternedSink(sink) ? sink : new StringSink(sink);
     this.users = new BytesToInt((user) => this.sink.userHandle(user));
     this.asOf = opts.asOfDay;
+    this.takesCounts = typeof sink.addCount === 'function';
+    const rules = (opts.roleByOrgUnit ?? []).map((r) => ({ re: compileSafePattern(r.match), role: r.role }));
+    // The first rule matching an org unit gives its role (usage-sources.md "Roles by org unit"); none: unknown.
+    this.orgUnitRoles = rules.length === 0 ? null : new BytesToInt((ou) => ROLES.indexOf(rules.find((r) => r.re.test(ou))?.role ?? 'unknown'), 1 << 12);
   }
 
   /** The sink's handle of app number `app` with app id number `appId` (-1: none). */
@@ -206,6 +263,35 @@ export class UsageRowHandler implements CsvRecordHandler {
     this.e = e;
   }
 
+  /** Sets `this.s`/`this.e` to the first of `cols` that holds a value (not a none-value); false when none does. */
+  private pick(rec: CsvRecord, cols: readonly number[]): boolean {
+    for (const c of cols) {
+      this.trim(rec, c);
+      if (!isNoneBytes(rec.buf, this.s, this.e)) return true;
+    }
+    this.e = this.s;
+    return false;
+  }
+
+  /** Notes the day of a used record. */
+  private usedDay(day: number): void {
+    if (!(day >= this.firstDay)) this.firstDay = day;
+    if (!(day <= this.lastDay)) this.lastDay = day;
+  }
+
+  /** The role of a row: its org unit through `usage.role_by_org_unit` first, else its role column (both export roles: a roster's wins later). */
+  private roleOf(rec: CsvRecord, p: RowPlan): Role {
+    if (this.orgUnitRoles !== null && p.orgUnit.length > 0 && this.pick(rec, p.orgUnit)) {
+      const r = ROLES[this.orgUnitRoles.get(rec.buf, this.s, this.e, rec.ascii)];
+      if (r !== 'unknown') return r;
+    }
+    if (p.role >= 0) {
+      this.trim(rec, p.role);
+      if (this.e > this.s) return ROLES[this.roles.get(rec.buf, this.s, this.e, rec.ascii)];
+    }
+    return 'unknown';
+  }
+
   record(rec: CsvRecord): void {
     const p = this.plan;
     if (p === null) {
@@ -217,14 +303,25 @@ export class UsageRowHandler implements CsvRecordHandler {
       this.badRow(rec.line, 'wrong column count');
       return;
     }
+    if (p.counts !== null) {
+      this.countRow(rec, p);
+      return;
+    }
     const buf = rec.buf;
     const ascii = rec.ascii;
+    const m = p.multi;
 
     // Rows the format says are not sign-ins.
     if (p.successCol >= 0) {
       this.trim(rec, p.successCol);
       if (!equalsLower(buf, this.s, this.e, 'success')) {
         this.skip('not a successful sign-in');
+        return;
+      }
+    }
+    if (p.event !== null) {
+      if (!this.pick(rec, p.event.cols) || !equalsLower(buf, this.s, this.e, p.event.value)) {
+        this.skip(p.event.reason);
         return;
       }
     }
@@ -238,7 +335,8 @@ export class UsageRowHandler implements CsvRecordHandler {
     }
 
     // User.
-    this.trim(rec, p.user);
+    if (m !== null) this.pick(rec, m.user);
+    else this.trim(rec, p.user);
     let us = this.s;
     let ue = this.e;
     if (isNoneBytes(buf, us, ue) && p.userAlt >= 0) {
@@ -251,11 +349,16 @@ export class UsageRowHandler implements CsvRecordHandler {
       else this.badRow(rec.line, 'empty user');
       return;
     }
+    if (p.records !== null) {
+      this.recordsRow(rec, p, us, ue);
+      return;
+    }
 
     // App.
     let app = -1;
     if (p.appConst === null) {
-      this.trim(rec, p.app);
+      if (m !== null) this.pick(rec, m.app);
+      else this.trim(rec, p.app);
       if (isNoneBytes(buf, this.s, this.e)) {
         this.badRow(rec.line, 'empty app');
         return;
@@ -268,7 +371,8 @@ export class UsageRowHandler implements CsvRecordHandler {
     }
 
     // Timestamp.
-    this.trim(rec, p.timestamp);
+    if (m !== null) this.pick(rec, m.timestamp);
+    else this.trim(rec, p.timestamp);
     if (isNoneBytes(buf, this.s, this.e)) {
       if (p.noTimestampSkip !== null) this.skip(p.noTimestampSkip);
       else this.badRow(rec.line, 'unparsable timestamp');
@@ -284,13 +388,11 @@ export class UsageRowHandler implements CsvRecordHandler {
       return;
     }
 
-    let role: Role = 'unknown';
-    if (p.role >= 0) {
-      this.trim(rec, p.role);
-      if (this.e > this.s) role = ROLES[this.roles.get(buf, this.s, this.e, ascii)];
-    }
+    const role = this.roleOf(rec, p);
     let appId = -1;
-    if (p.appId >= 0) {
+    if (m !== null) {
+      if (this.pick(rec, m.appId)) appId = this.appIds.get(buf, this.s, this.e, ascii);
+    } else if (p.appId >= 0) {
       this.trim(rec, p.appId);
       if (!isNoneBytes(buf, this.s, this.e)) appId = this.appIds.get(buf, this.s, this.e, ascii);
     }
@@ -319,7 +421,115 @@ export class UsageRowHandler implements CsvRecordHandler {
     const appHandle = this.appHandle(app, appId);
     const user = this.users.get(buf, us, ue, ascii);
     this.sink.addInterned(day, user, appHandle, role, weight);
+    this.usedDay(day);
     this.used++;
+  }
+
+  /**
+   * A google-user-report row: up to one last-seen record per time column, each for its constant app. An empty,
+   * none or epoch ("never") time gives none; an unreadable one makes the row bad; a row with no record left is
+   * skipped ("after as-of" when a time was later than as-of, else "never signed in").
+   */
+  private recordsRow(rec: CsvRecord, p: RowPlan, us: number, ue: number): void {
+    const buf = rec.buf;
+    const records = p.records!;
+    let n = 0;
+    let late = false;
+    const days: number[] = [];
+    for (const r of records) {
+      let day = Number.NaN;
+      if (this.pick(rec, r.cols) && !isEpochNever(buf, this.s, this.e)) {
+        day = p.timestamps.parseBytes(buf, this.s, this.e);
+        if (day !== day) {
+          this.badRow(rec.line, 'unparsable timestamp');
+          return;
+        }
+        if (day > this.asOf) {
+          late = true;
+          day = Number.NaN;
+        } else {
+          n++;
+        }
+      }
+      days.push(day);
+    }
+    if (n === 0) {
+      this.skip(late ? 'after as-of' : 'never signed in');
+      return;
+    }
+    const role = this.roleOf(rec, p);
+    const user = this.users.get(buf, us, ue, rec.ascii);
+    records.forEach((r, i) => {
+      const day = days[i];
+      if (day !== day) return;
+      this.sink.addInterned(day, user, this.appHandle(this.appNames.number(r.app), -1), role, 1);
+      this.usedDay(day);
+    });
+    this.used++;
+  }
+
+  /** An edvet-counts row (usage-sources.md "edvet-counts"): distinct users of an app in a period, naming nobody. */
+  private countRow(rec: CsvRecord, p: RowPlan): void {
+    const buf = rec.buf;
+    const ascii = rec.ascii;
+    const c = p.counts!;
+    this.trim(rec, p.app);
+    if (isNoneBytes(buf, this.s, this.e)) {
+      this.badRow(rec.line, 'empty app');
+      return;
+    }
+    const app = this.apps.get(buf, this.s, this.e, ascii);
+    const start = this.periodDay(rec, p, c.start);
+    const end = this.periodDay(rec, p, c.end);
+    if (start !== start || end !== end) {
+      this.badRow(rec.line, 'unparsable timestamp');
+      return;
+    }
+    this.trim(rec, c.count);
+    const count = readCount(buf, this.s, this.e);
+    if (count < 0) {
+      this.badRow(rec.line, 'unparsable count');
+      return;
+    }
+    if (end < start) {
+      this.badRow(rec.line, 'period ends before it starts');
+      return;
+    }
+    if (end > this.asOf) {
+      this.skip('period ends after as-of');
+      return;
+    }
+    let role: Role = 'unknown';
+    if (p.role >= 0) {
+      this.trim(rec, p.role);
+      if (this.e > this.s) role = ROLES[this.roles.get(buf, this.s, this.e, ascii)];
+    }
+    if (role === 'family') {
+      this.skip('not a seat user');
+      return;
+    }
+    let appId = -1;
+    if (p.appId >= 0) {
+      this.trim(rec, p.appId);
+      if (!isNoneBytes(buf, this.s, this.e)) appId = this.appIds.get(buf, this.s, this.e, ascii);
+    }
+    let school = '';
+    if (c.school >= 0) {
+      this.trim(rec, c.school);
+      if (this.e > this.s) school = this.schools.list[this.schoolIds.get(buf, this.s, this.e, ascii)];
+    }
+    if (!this.takesCounts) throw inputError({ file: this.file, message: 'aggregate counts (edvet-counts) cannot be read here' });
+    this.sink.addCount!(this.appHandle(app, appId), { start, end, activeUsers: count, role, school });
+    this.usedDay(end);
+    this.used++;
+  }
+
+  /** A period date of edvet-counts (`YYYY-MM-DD` or `M/D/YYYY`, no time): its day, NaN when unreadable. */
+  private periodDay(rec: CsvRecord, p: RowPlan, col: number): number {
+    this.trim(rec, col);
+    const buf = rec.buf;
+    for (let i = this.s; i < this.e; i++) if (buf[i] === 58 /* : */ || buf[i] === 32) return Number.NaN;
+    return isNoneBytes(buf, this.s, this.e) ? Number.NaN : p.timestamps.parseBytes(buf, this.s, this.e);
   }
 }
 
@@ -336,6 +546,8 @@ export function countsOf(handler: UsageRowHandler): FileCounts {
     skipped: handler.skipped,
     bad: handler.badCounts,
     firstBad: handler.firstBad,
+    firstDay: handler.firstDay === handler.firstDay ? handler.firstDay : null,
+    lastDay: handler.lastDay === handler.lastDay ? handler.lastDay : null,
   };
 }
 

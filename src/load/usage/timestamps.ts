@@ -40,6 +40,43 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+function isLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 97 && l <= 122;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Each month's first three letters as a number (a = 1 … z = 26, base 32), for a lookup without strings. */
+const MONTH_KEYS = MONTH_NAMES.map((m) => ((m.charCodeAt(0) - 96) * 32 + (m.charCodeAt(1) - 96)) * 32 + (m.charCodeAt(2) - 96));
+
+/** True when `b[s, e)` spells `lower`, ignoring case. */
+function spells(b: Uint8Array, s: number, e: number, lower: string): boolean {
+  if (e - s !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((b[s + i] | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The US zone abbreviations usage-sources.md lists, with their offsets in minutes. */
+const ZONE_ABBREVIATIONS: readonly [string, number][] = [
+  ['est', -300],
+  ['edt', -240],
+  ['cst', -360],
+  ['cdt', -300],
+  ['mst', -420],
+  ['mdt', -360],
+  ['pst', -480],
+  ['pdt', -420],
+  ['akst', -540],
+  ['akdt', -480],
+  ['hst', -600],
+];
+
+/** The offset (minutes) of the zone abbreviation that is all of `b[s, e)`, NaN for anything else. */
+function zoneAbbreviation(b: Uint8Array, s: number, e: number): number {
+  for (const [name, offset] of ZONE_ABBREVIATIONS) if (spells(b, s, e, name)) return offset;
+  return Number.NaN;
+}
+
 /**
  * A reusable timestamp reader for one zone and date order. `parseBytes` is the
  * allocation-free hot path; `parse` reads a string.
@@ -97,19 +134,35 @@ export class TimestampParser {
       if (fast === fast) return fast;
     }
     this.p = s;
-    const n1 = this.num(b, e, 13);
-    if (n1 < 0) return Number.NaN;
-    const len1 = this.p - s;
-    if (this.p === e) {
-      // Epoch seconds (10 digits) or milliseconds (13 digits).
-      if (len1 === 10) return this.dayZone.dayOf(n1 * 1000);
-      if (len1 === 13) return this.dayZone.dayOf(n1);
-      return Number.NaN;
-    }
-    const sep = b[this.p];
     let y: number;
     let mo: number;
     let d: number;
+    if (isLetter(b[s])) {
+      // An English month name first (usage-sources.md): `Nov 2, 2026, 5:00 PM`, `November 2 2026 17:00`.
+      const m = this.monthName(b, e);
+      if (m < 0) return Number.NaN;
+      this.skipSpaces(b, e);
+      d = this.num(b, e, 2);
+      if (d < 0) return Number.NaN;
+      if (this.p < e && b[this.p] === 44) this.p++;
+      this.skipSpaces(b, e);
+      const ys = this.p;
+      y = this.num(b, e, 4);
+      if (y < 0 || this.p - ys !== 4) return Number.NaN;
+      mo = m;
+      return this.afterDate(b, e, y, mo, d);
+    }
+    const n1 = this.num(b, e, 16);
+    if (n1 < 0) return Number.NaN;
+    const len1 = this.p - s;
+    if (this.p === e) {
+      // Epoch seconds (10 digits), milliseconds (13) or microseconds (16, Google's Reports API).
+      if (len1 === 10) return this.dayZone.dayOf(n1 * 1000);
+      if (len1 === 13) return this.dayZone.dayOf(n1);
+      if (len1 === 16) return this.dayZone.dayOf(Math.floor(n1 / 1000));
+      return Number.NaN;
+    }
+    const sep = b[this.p];
     if (len1 === 4 && (sep === 45 /* - */ || sep === 47 /* / */ || sep === 46) /* . */) {
       y = n1;
       this.p++;
@@ -140,11 +193,16 @@ export class TimestampParser {
     } else {
       return Number.NaN;
     }
+    return this.afterDate(b, e, y, mo, d);
+  }
+
+  /** The rest of a timestamp whose date has been read (`this.p` just after it): an optional time, AM/PM and zone. */
+  private afterDate(b: Uint8Array, e: number, y: number, mo: number, d: number): number {
     if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
     const days = civilDays(y, mo, d);
     if (this.p === e) return days; // a date alone is the calendar date as written
 
-    // Between date and time: `T`, spaces, or a comma and spaces (Moodle).
+    // Between date and time: `T`, spaces, or a comma and spaces (Moodle, month names).
     let c = b[this.p];
     if (c === 84 /* T */ || c === 116 /* t */) {
       this.p++;
@@ -222,10 +280,34 @@ export class TimestampParser {
       if (Number.isNaN(o)) return Number.NaN;
       offsetMin = o;
     } else {
-      return Number.NaN;
+      // A US zone abbreviation (usage-sources.md "Timestamps"); any other text is no time shifted on a guess.
+      const o = zoneAbbreviation(b, this.p, e);
+      if (Number.isNaN(o)) return Number.NaN;
+      offsetMin = o;
+      this.p = e;
     }
     if (this.p !== e) return Number.NaN;
     return this.dayZone.dayOf(days * DAY_MS + secOfDay * 1000 + ms - offsetMin * 60_000);
+  }
+
+  /** An English month name or its abbreviation (`Nov`, `Sept`, `November`, any case, an optional `.`) at `this.p`: 1..12, or -1. */
+  private monthName(b: Uint8Array, e: number): number {
+    let i = this.p;
+    let key = 0;
+    let n = 0;
+    while (i < e && isLetter(b[i])) {
+      if (n < 3) key = key * 32 + ((b[i] | 0x20) - 96);
+      n++;
+      i++;
+    }
+    if (n < 3) return -1;
+    const m = MONTH_KEYS.indexOf(key) + 1;
+    if (m === 0) return -1;
+    // The whole word must be the month's name, its three letters, or `sept`.
+    if (n > 3 && !(n === 4 && m === 9 && (b[this.p + 3] | 0x20) === 116) && !spells(b, this.p, i, MONTH_NAMES[m - 1])) return -1;
+    if (i < e && b[i] === 46 /* . */) i++;
+    this.p = i;
+    return m;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { InternedUsageSink, UsageSink } from '../../model/usage.js';
 import type { Policy } from '../schema/policy.js';
 
 /** The sink interfaces live with the usage figures (src/model/usage.ts). */
-export { isInternedSink, type InternedUsageSink, type UsageSink } from '../../model/usage.js';
+export { isInternedSink, type CountRow, type InternedUsageSink, type UsageSink } from '../../model/usage.js';
 
 /** A district's custom export format (policy `usage_formats`, usage.md "Custom formats"), named. */
 export type CustomFormat = NonNullable<Policy['usage_formats']>[string] & { name: string };
@@ -22,6 +22,8 @@ export interface ReadUsageOptions {
   timezone: string;
   /** Policy `usage.date_order`. */
   dateOrder: 'mdy' | 'dmy';
+  /** Policy `usage.role_by_org_unit`: the first rule whose pattern occurs in a Google row's org unit gives its role. */
+  roleByOrgUnit?: { match: string; role: 'student' | 'teacher' | 'staff' }[];
   /** Sign-ins on a later day are skipped ("after as-of"). */
   asOfDay: DayNumber;
   /** Where used sign-ins go: an {@link InternedUsageSink} (the aggregator) is fed handles, a plain {@link UsageSink} one string call per row. */
