@@ -13,7 +13,7 @@ import type { DayNumber } from '../model/dates.js';
 import type { SafePattern } from '../model/pattern.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
-import type { InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink } from '../model/usage.js';
+import type { CountRow, InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink } from '../model/usage.js';
 import { signInFigures, type FigureQuery } from './figures.js';
 import { Identities } from './identities.js';
 import { LastDayStore, type LastDayIndex } from './last-days.js';
@@ -50,6 +50,8 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   private slotProduct = new Int32Array(16);
   private slotRows = new Float64Array(16);
   private readonly productRows: Float64Array;
+  /** Per product, its used rows of aggregate counts (few: a district copies them from dashboards). */
+  private readonly countRows: CountRow[][];
 
   // built for figures(), dropped by addInterned()
   private index: { days: LastDayIndex; roles: Uint8Array } | null = null;
@@ -60,6 +62,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     this.productCount = opts.productCount;
     this.users = new Identities(opts.roster, opts.teacherPattern);
     this.productRows = new Float64Array(this.productCount);
+    this.countRows = Array.from({ length: this.productCount }, () => []);
     this.lastDays = new LastDayStore(this.productCount, this.users.rosterSize, opts.denseLimit);
   }
 
@@ -88,6 +91,14 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     if (p < 0) return;
     this.productRows[p] += rows;
     this.lastDays.record(u, p, day);
+  }
+
+  /** Records one used row of aggregate counts (edvet-counts) for app slot `slot` (an {@link appHandle}). */
+  addCount(slot: number, row: CountRow): void {
+    this.index = null;
+    this.slotRows[slot] += 1;
+    const p = this.slotProduct[slot];
+    if (p >= 0) this.countRows[p].push(row);
   }
 
   private newSlot(app: string, appId: string | undefined): number {
@@ -122,7 +133,12 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     return splitUnmatched(byApp, limit);
   }
 
-  /** The sign-in figures of product `p` (0..productCount-1) for the given windows (rules.md, "Usage rules"). */
+  /** The used rows of aggregate counts matched to product `p` (usage-sources.md "edvet-counts"). */
+  countRowsOf(p: number): readonly CountRow[] {
+    return this.countRows[p] ?? [];
+  }
+
+  /** The sign-in figures of product `p` (0..productCount-1) for the given windows (rules.md, "Usage rules"), from its per-user rows. */
   figures(p: number, q: FigureQuery): SignInCounts {
     if (this.index === null) this.index = { days: this.lastDays.index(), roles: this.users.resolvedRoles() };
     const { days: ix, roles } = this.index;

@@ -119,6 +119,9 @@ export function inputWarnings(inputs: readonly InputReport[]): string[] {
     warnings.push('moodle-log exports name users by display name, which is not unique: two people with the same name count as one user');
   }
   for (const i of inputs) {
+    // usage-sources.md "edvet-last-seen": a later last sign-in hides whether the user was active before as-of.
+    const late = i.kind === 'last-seen' ? (i.skipped['after as-of'] ?? 0) : 0;
+    if (late > 0) warnings.push(`${i.path}: ${late} last-seen row${late === 1 ? '' : 's'} after as-of: run with --as-of on the export's date`);
     const bad = Object.values(i.bad).reduce((a, b) => a + b, 0);
     if (bad > 0) warnings.push(`${i.path}: ${bad} row${bad === 1 ? '' : 's'} could not be read (${Object.entries(i.bad).map(([k, v]) => `${k}: ${v}`).join(', ')}); first at line ${i.firstBad[0]?.line ?? '?'}`);
   }

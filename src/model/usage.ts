@@ -13,7 +13,7 @@ import type { Role } from './roles.js';
 export interface UsageSink {
   add(day: DayNumber, user: string, app: string, appId: string | undefined, role: Role): void;
   /** A used edvet-counts row (a sink without it cannot take counts). */
-  addCount?(app: string, appId: string | undefined, row: CountRow): void;
+  addCountRow?(app: string, appId: string | undefined, row: CountRow): void;
 }
 
 /**

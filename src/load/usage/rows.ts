@@ -94,7 +94,7 @@ class StringSink implements InternedUsageSink {
   }
   addCount(app: number, row: CountRow): void {
     const a = this.apps[app];
-    this.sink.addCount?.(a.app, a.appId, row);
+    this.sink.addCountRow?.(a.app, a.appId, row);
   }
 }
 
@@ -194,7 +194,7 @@ export class UsageRowHandler implements CsvRecordHandler {
     this.sink = isInternedSink(sink) ? sink : new StringSink(sink);
     this.users = new BytesToInt((user) => this.sink.userHandle(user));
     this.asOf = opts.asOfDay;
-    this.takesCounts = typeof sink.addCount === 'function';
+    this.takesCounts = isInternedSink(sink) ? typeof sink.addCount === 'function' : typeof sink.addCountRow === 'function';
     const rules = (opts.roleByOrgUnit ?? []).map((r) => ({ re: compileSafePattern(r.match), role: r.role }));
     // The first rule matching an org unit gives its role (usage-sources.md "Roles by org unit"); none: unknown.
     this.orgUnitRoles = rules.length === 0 ? null : new BytesToInt((ou) => ROLES.indexOf(rules.find((r) => r.re.test(ou))?.role ?? 'unknown'), 1 << 12);

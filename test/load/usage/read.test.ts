@@ -34,7 +34,7 @@ async function read(name: string, over: Partial<ReadUsageOptions> = {}) {
       add(d, user, app, appId, role) {
         events.push({ day: iso(d), user, app, appId, role });
       },
-      addCount() {},
+      addCountRow() {},
     },
     ...over,
   });

@@ -47,7 +47,7 @@ async function read(name: string, over: Partial<ReadUsageOptions> = {}) {
       add(d, user, app, appId, role) {
         events.push({ day: iso(d), user, app, appId, role });
       },
-      addCount(app, appId, row) {
+      addCountRow(app, appId, row) {
         counts.push({ app, appId, ...row, start: iso(row.start), end: iso(row.end) });
       },
     },
