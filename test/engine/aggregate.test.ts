@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageAggregator } from '../../src/engine/aggregate.js';
+import { countFigures } from '../../src/engine/counts.js';
+import { readUsageFile } from '../../src/load/usage/read.js';
+import type { CountRow } from '../../src/model/usage.js';
 import { loadRoster, type Roster } from '../../src/load/roster/index.js';
 import { SchoolCalendar } from '../../src/model/calendar.js';
 import { dayOf, isoOf } from '../../src/model/dates.js';
@@ -397,5 +400,124 @@ describe('UsageAggregator property', () => {
       ),
       { numRuns: runs(200, 600) },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Property: last-seen records (edvet-last-seen files, read by the reader) and
+// aggregate counts (edvet-counts rows) agree with the naive reference
+// (usage-sources.md: per-user rows give the figures events give; counts give
+// lower bounds and never mix into per-user figures).
+
+/** at least(W, r) by brute force: every candidate listed, the largest taken. */
+function naiveAtLeast(rows: CountRow[], from: number, role: 'all' | 'teacher' | 'student'): number | null {
+  const inside = rows.filter((r) => r.start >= from);
+  const candidates: number[] = inside.filter((r) => role === 'all' || r.role === role).map((r) => r.activeUsers);
+  if (role === 'all') {
+    const keys = [...new Set(inside.map((r) => `${r.start}/${r.end}/${r.school.trim().toLowerCase()}`))];
+    for (const k of keys) {
+      const group = inside.filter((r) => `${r.start}/${r.end}/${r.school.trim().toLowerCase()}` === k);
+      let sum = 0;
+      for (const role of ['student', 'teacher', 'staff'] as const) {
+        const of = group.filter((r) => r.role === role).map((r) => r.activeUsers);
+        if (of.length) sum += Math.max(...of);
+      }
+      candidates.push(sum);
+    }
+  }
+  return candidates.length ? Math.max(...candidates) : null;
+}
+
+describe('UsageAggregator property: last-seen and counts rows', () => {
+  const P = 3;
+  const match = (app: string, appId: string | undefined): number => {
+    const a = app.toLowerCase();
+    if (a === 'a') return 0;
+    if (a === 'b') return 1;
+    if (a === 'c') return appId === '7' ? 2 : -1;
+    return -1;
+  };
+  const arbRow = fc.record({
+    day: fc.integer({ min: 0, max: 60 }),
+    user: fc.tuple(fc.nat(12), fc.constantFrom('u', 'U', ' u')),
+    app: fc.constantFrom('A', 'a', 'B', 'C', 'Z'),
+    appId: fc.option(fc.constantFrom('7', '8'), { nil: undefined }),
+    role: fc.constantFrom<Role>(...ROLES),
+    lastSeen: fc.boolean(),
+  });
+  const arbCount = fc.record({
+    start: fc.integer({ min: 0, max: 60 }),
+    len: fc.integer({ min: 0, max: 20 }),
+    activeUsers: fc.nat(300),
+    role: fc.constantFrom<Role>('unknown', 'student', 'teacher', 'staff'),
+    school: fc.constantFrom('', 'oak', 'OAK ', 'elm'),
+    app: fc.constantFrom('A', 'B', 'C', 'Z'),
+    appId: fc.option(fc.constantFrom('7', '8'), { nil: undefined }),
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'edvet-lastseen-prop-'));
+  const iso = (d: number) => isoOf(d);
+
+  it('per-user rows through a last-seen file give the event figures; counts rows give their bounds', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbRow, { maxLength: 40 }),
+        fc.array(arbCount, { maxLength: 12 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.option(fc.nat(5), { nil: null }),
+        async (rows, countSpecs, activeFrom, semesterFrom, licensed) => {
+          const events: Ev[] = rows.map((r) => ({ day: r.day, user: `${r.user[1]}${r.user[0]}`, app: r.app, appId: r.appId, role: r.role }));
+          const agg = new UsageAggregator({ roster: null, match, productCount: P, teacherPattern: null });
+          // Events straight in; last-seen records through a file, as a district gives them.
+          const lines = ['user_id,app,last_seen,app_id,role'];
+          rows.forEach((r, i) => {
+            const e = events[i];
+            if (r.lastSeen) lines.push([e.user, e.app, iso(e.day), e.appId ?? '', e.role === 'unknown' ? '' : e.role === 'family' ? 'guardian' : e.role].join(','));
+            else agg.add(e.day, e.user, e.app, e.appId, e.role);
+          });
+          const counts: (CountRow & { app: string; appId: string | undefined })[] = countSpecs.map((c) => ({
+            start: c.start, end: Math.min(60, c.start + c.len), activeUsers: c.activeUsers, role: c.role, school: c.school, app: c.app, appId: c.appId,
+          }));
+          for (const c of counts) agg.addCount(agg.appHandle(c.app, c.appId), c);
+          if (lines.length > 1) {
+            const file = join(dir, `ls-${n++}.csv`);
+            writeFileSync(file, `${lines.join('\n')}\n`);
+            const rep = await readUsageFile(file, { customFormats: [], timezone: 'UTC', dateOrder: 'mdy', asOfDay: 60, sink: agg, parallel: false });
+            expect(rep).toMatchObject({ format: 'edvet-last-seen', kind: 'last-seen', used: lines.length - 1 });
+          }
+          for (let p = 0; p < P; p++) {
+            const q = { activeFrom, semesterFrom, teachersWithAccess: null, licensedTeachers: licensed };
+            // Counts never enter the per-user figures (usage-sources.md "Mixing").
+            expect(agg.figures(p, q)).toEqual(naive(events, null, match, null, p, q));
+            const mine = counts.filter((c) => match(c.app, c.appId) === p);
+            expect(agg.countRowsOf(p).length).toBe(mine.length);
+            const f = countFigures(agg.countRowsOf(p), activeFrom, semesterFrom, licensed);
+            const semTeachers = naiveAtLeast(mine, semesterFrom, 'teacher');
+            expect(f).toEqual({
+              rows: mine.length,
+              activeUsers: naiveAtLeast(mine, activeFrom, 'all'),
+              activeTeachers: naiveAtLeast(mine, activeFrom, 'teacher'),
+              activeStudents: naiveAtLeast(mine, activeFrom, 'student'),
+              semesterActiveUsers: naiveAtLeast(mine, semesterFrom, 'all'),
+              semesterActiveTeacherUsers: semTeachers,
+              semesterActiveTeachers: semTeachers === null || licensed === null ? null : Math.min(semTeachers, licensed),
+            });
+          }
+          // Unmatched apps count every used row, counts rows included.
+          const unmatched = naiveUnmatched(events, match);
+          for (const c of counts) {
+            if (match(c.app, c.appId) >= 0) continue;
+            const u = unmatched.find((x) => x.app === c.app);
+            if (u) u.rows++;
+            else unmatched.push({ app: c.app, rows: 1 });
+          }
+          unmatched.sort((a, b) => b.rows - a.rows || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0));
+          expect(agg.unmatchedApps().listed).toEqual(unmatched.slice(0, 20));
+        },
+      ),
+      { numRuns: runs(60, 300) },
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
