@@ -120,7 +120,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const catalog = catalogFor(ctx, [catalogPath]);
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
-  const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings] : [])];
+  const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings, ...usage.mixingWarnings] : [])];
   // Lifecycle rules: privacy.data-deletion with the contract rules (sunset, audit); privacy.grade-band-use wherever usage is measured.
   const rules = RULES.filter(
     (r) =>

@@ -14,9 +14,10 @@ import { centsShare } from '../model/money.js';
 import { matchKeys, type Product } from '../model/product.js';
 import type { Roster } from '../model/roster.js';
 import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
-import type { SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
+import type { CountRow, SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
 import { decideBy } from '../rules/contract/renewal.js';
 import { deletionDeadline } from '../rules/privacy/data-deletion.js';
+import { atLeast, countFigures } from './counts.js';
 import type { FigureQuery } from './figures.js';
 
 /** What the usage step produced for a run. */
@@ -27,12 +28,16 @@ export interface UsageResults {
   unmatchedApps: UnmatchedApp[];
   /** Warnings about unmatched apps that look like user identifiers (counts only). */
   unmatchedWarnings: string[];
+  /** Products with per-user rows whose aggregate counts give a higher bound (usage-sources.md "Mixing"). */
+  mixingWarnings: string[];
 }
 
 /** Where the sign-in figures come from: the aggregator, once every export has been read into it. */
 export interface SignInSource {
   figures(productIndex: number, q: FigureQuery): SignInCounts;
   unmatchedApps(limit: number): UnmatchedSplit;
+  /** The used rows of aggregate counts matched to a product (none when absent). */
+  countRowsOf?(productIndex: number): readonly CountRow[];
 }
 
 /** How many unmatched apps a report lists. */
@@ -99,17 +104,34 @@ export function measureUsage(
   const activeFrom = cal.windowStart(asOfDay, policy.usage.active_window_days);
   const semesterFrom = cal.windowStart(asOfDay, policy.usage.semester_days);
   const counts = new Map<string, UsageCounts>();
+  const mixingWarnings: string[] = [];
   products.forEach((p, i) => {
     const m = p.manifest;
     const teachersWithAccess = roster ? roster.teachersWithAccess(m.schools ?? null, p.grades) : null;
     const c = signIns.figures(i, { activeFrom, semesterFrom, teachersWithAccess, licensedTeachers: m.usage?.licensed_teachers ?? null, schools: m.schools ?? null });
     const deployed = m.deployed_on ? dayOf(m.deployed_on) : null;
     const inUseForSemester = deployed !== null && deployed <= asOfDay && cal.schoolDaysBetween(deployed, asOfDay) >= policy.usage.semester_days;
+    const countRows = signIns.countRowsOf?.(i) ?? [];
+    if (c.rows === 0 && countRows.length > 0) {
+      // usage-sources.md "Lower bounds": counts only, so every activity figure is a lower bound; counts name nobody.
+      const f = countFigures(countRows, activeFrom, semesterFrom, c.teachersWithAccess);
+      counts.set(p.id, { ...c, ...f, basis: 'counts', lastSeen: null, activeByGrade: null, activeBySchool: null, inUseForSemester, noUsageData: false, suggestedApps: [] });
+      return;
+    }
+    if (countRows.length > 0) {
+      // usage-sources.md "Mixing": the per-user rows alone; a higher bound from counts is a gap in the per-user exports.
+      const bound = atLeast(countRows, activeFrom, Number.POSITIVE_INFINITY, 'all');
+      if (bound !== null && c.activeUsers !== null && bound > c.activeUsers) {
+        mixingWarnings.push(
+          `${p.manifest.name}: per-user exports give ${c.activeUsers.toLocaleString('en-US')} active user${c.activeUsers === 1 ? '' : 's'}, counts at least ${bound.toLocaleString('en-US')}: do the per-user exports cover every way users sign in?`,
+        );
+      }
+    }
     // usage-sources.md "Honest no data": no used row of any export matched the product.
     counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: [] });
   });
   const unmatched = signIns.unmatchedApps(UNMATCHED_MAX);
-  return { counts, inputs, unmatchedApps: unmatched.listed, unmatchedWarnings: unmatchedWarnings(unmatched) };
+  return { counts, inputs, unmatchedApps: unmatched.listed, unmatchedWarnings: unmatchedWarnings(unmatched), mixingWarnings };
 }
 
 /** The warnings the exports read call for: display-name users (moodle-log), and each file's unreadable rows (counts and the first line, never content). */
@@ -192,8 +214,10 @@ export function usageFigures(p: Product, c: UsageCounts): UsageFigures {
     dormantRatio,
     // The cost of the dormant seats from the annual cost itself, rounded once (not from the rounded cost per seat).
     wastedSpend: dormantSeats !== null && perSeat ? centsShare(annual, dormantSeats, seats) : null,
-    costPerActiveUser: c.activeUsers !== null && c.activeUsers > 0 && annual !== null ? centsShare(annual, 1, c.activeUsers) : null,
-    teacherUtilization: twa ? (c.semesterActiveTeachers ?? 0) / twa : null,
+    // On counts the active users are a lower bound, so a cost per active user would be an upper one: none is given.
+    costPerActiveUser: c.basis !== 'counts' && c.activeUsers !== null && c.activeUsers > 0 && annual !== null ? centsShare(annual, 1, c.activeUsers) : null,
+    // Null with no teacher count inside the semester window (usage-sources.md "Decided details").
+    teacherUtilization: twa && !(c.basis === 'counts' && c.semesterActiveTeachers === null) ? (c.semesterActiveTeachers ?? 0) / twa : null,
   };
 }
 
@@ -202,7 +226,8 @@ export function withRightSizing(u: UsageFigures, p: Product, policy: Policy): Us
   const seats = u.seats;
   // Per-teacher licences are sized on the teachers who used it during the semester (usage-sources.md).
   const semesterActive = u.licensedRole === 'teacher' ? u.semesterActiveTeacherUsers : u.semesterActiveUsers;
-  if (seats === null || semesterActive === null) return u;
+  // Why: nothing is right-sized on a lower bound (usage-sources.md "Lower bounds").
+  if (seats === null || semesterActive === null || u.basis === 'counts') return u;
   const recommended = recommendedSeats(semesterActive, policy.usage.right_size_buffer);
   const annual = p.annualCost;
   const saving = annual === null || seats <= 0 ? null : seats > recommended ? centsShare(annual, seats - recommended, seats) : 0;

@@ -132,6 +132,8 @@ export interface Summary {
   annualSpend: Cents;
   /** Sum of the rounded wasted spend (cents) of products the dormant-seats rule applies to. */
   wastedSpend: Cents;
+  /** The part of `wastedSpend` estimated from aggregate counts (an upper estimate: usage-sources.md "Lower bounds"). */
+  wastedSpendFromCounts: Cents;
   /** Sum of the rounded sunset savings and right-sizing savings (cents). */
   potentialSavings: Cents;
   /** The sunset candidates' annual costs (cents): the sunset part of `potentialSavings`. */

@@ -167,6 +167,7 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
   const findings: Record<Status, number> = { pass: 0, warn: 0, fail: 0, waived: 0, 'n/a': 0 };
   let annualSpend = 0;
   let wasted = 0;
+  let wastedFromCounts = 0;
   let sunsetSavings = 0;
   let rightSizeSavings = 0;
   let candidates = 0;
@@ -175,7 +176,10 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
     const p = products[i];
     if (inAnnualSpend(p.manifest.status)) annualSpend += p.annualCost ?? 0;
     // Only seats the district is paying for now (the dormant-seats rule applies) count as wasted.
-    if (inWastedSpend(r)) wasted += r.usage?.wastedSpend ?? 0;
+    if (inWastedSpend(r)) {
+      wasted += r.usage?.wastedSpend ?? 0;
+      if (r.usage?.basis === 'counts') wastedFromCounts += r.usage.wastedSpend ?? 0;
+    }
     // One definition of a product's saving, shared with the decisions, so their savings add up to this total.
     const saving = savingOf(r) ?? 0;
     if (isSunsetCandidate(r)) {
@@ -191,6 +195,7 @@ function summarise(reports: ProductReport[], products: Product[]): Summary {
     sunsetCandidates: candidates,
     annualSpend,
     wastedSpend: wasted,
+    wastedSpendFromCounts: wastedFromCounts,
     potentialSavings: sunsetSavings + rightSizeSavings,
     sunsetSavings,
     rightSizeSavings,

@@ -147,6 +147,7 @@ export function reportToJson(report: Report) {
       sunsetCandidates: s.sunsetCandidates,
       annualSpend: dollarsOf(s.annualSpend),
       wastedSpend: dollarsOf(s.wastedSpend),
+      ...(report.hasUsage ? { wastedSpendFromCounts: dollarsOf(s.wastedSpendFromCounts) } : {}),
       potentialSavings: dollarsOf(s.potentialSavings),
       ...(report.hasUsage ? { sunsetSavings: dollarsOf(s.sunsetSavings), rightSizeSavings: dollarsOf(s.rightSizeSavings) } : {}),
       findings: { pass: s.findings.pass, warn: s.findings.warn, fail: s.findings.fail, waived: s.findings.waived, 'n/a': s.findings['n/a'] },

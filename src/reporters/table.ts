@@ -22,6 +22,8 @@ import {
   sunsetProducts,
   usageProducts,
   activeText,
+  dormantText,
+  wastedText,
   waiverText,
 } from './util.js';
 
@@ -275,7 +277,7 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
       const u = p.usage!;
       const st = p.checks.usage;
       const status = [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–';
-      return [clean(p.name) || clean(p.id), int(u.seats), activeText(u), int(u.dormantSeats), money(u.wastedSpend), pct(u.teacherUtilization), status];
+      return [clean(p.name) || clean(p.id), int(u.seats), activeText(u), dormantText(u), wastedText(u), pct(u.teacherUtilization), status];
     });
     const heads = ['product', 'seats', 'active', 'dormant', 'wasted', 'teacher util', 'status'];
     const cols: Col[] = heads.map((h, i) =>

@@ -72,8 +72,20 @@ export function pct(x: number | null | undefined): string {
  */
 export function activeText(u: UsageFigures): string {
   if (u.activeUsers === null && u.noUsageData) return 'no data';
-  if (u.licensedRole === 'teacher' && u.activeTeachers !== null) return `${int(u.activeTeachers)} teachers`;
-  return int(u.activeUsers);
+  // Counts give lower bounds (usage-sources.md "Lower bounds"): "at least N".
+  const atLeast = u.basis === 'counts' ? 'at least ' : '';
+  if (u.licensedRole === 'teacher' && u.activeTeachers !== null) return `${atLeast}${int(u.activeTeachers)} teachers`;
+  return u.activeUsers === null ? int(null) : `${atLeast}${int(u.activeUsers)}`;
+}
+
+/** Dormant seats as counted: "up to N" on aggregate counts (an upper estimate), else {@link int}. */
+export function dormantText(u: UsageFigures): string {
+  return u.basis === 'counts' && u.dormantSeats !== null ? `up to ${int(u.dormantSeats)}` : int(u.dormantSeats);
+}
+
+/** Wasted spend as counted: "up to $X" on aggregate counts (an upper estimate), else {@link money}. */
+export function wastedText(u: UsageFigures): string {
+  return u.basis === 'counts' && u.wastedSpend !== null ? `up to ${money(u.wastedSpend)}` : money(u.wastedSpend);
 }
 
 /** Text of an evidence value: `not provided` for null/absent, lists joined, objects as JSON. */

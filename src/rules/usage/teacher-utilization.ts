@@ -6,7 +6,7 @@ export default defineRule({
   id: 'usage.teacher-utilization',
   check: 'usage',
   kind: 'usage',
-  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', 'no-data': 'warn', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass' },
+  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', 'no-data': 'warn', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass', 'counts-none': 'warn', 'counts-below': 'warn', 'counts-meets': 'pass' },
   evaluate(p, { policy, usage }) {
     const m = p.manifest;
     const min = policy.usage.teacher_utilization_min;
@@ -26,10 +26,19 @@ export default defineRule({
     const expected = `>= ${min}`;
     if (withAccess === null) return outcome('warn', 'unknown', { field: 'usage.licensed_teachers', value: null, expected: 'a roster or usage.licensed_teachers' });
     if (withAccess === 0) return outcome('warn', 'zero', { field: m.schools ? 'schools' : 'grades', value: 0, expected: 'at least one teacher with access' });
+    // Why (usage-sources.md "Lower bounds"): a count is at least the teachers who signed in, so it can show use but
+    // never under-use: below the minimum warns, never fails, and no sunset follows from it.
+    if (usage.basis === 'counts' && usage.semesterActiveTeachers === null) {
+      return outcome('warn', 'counts-none', { field: 'usage.teacher_utilization', value: null, expected }, { days: policy.usage.semester_days });
+    }
     const active = usage.semesterActiveTeachers ?? 0;
     const util = active / withAccess;
     const params = { active, total: withAccess, pct: Math.round(util * 1000) / 10, min_pct: Math.round(min * 100), days: policy.usage.semester_days };
     const field = 'usage.teacher_utilization';
+    if (usage.basis === 'counts') {
+      if (util < min) return outcome('warn', 'counts-below', { field, value: Math.round(util * 10000) / 10000, expected }, params);
+      return outcome('pass', 'counts-meets', { field, value: Math.round(util * 10000) / 10000, expected }, params);
+    }
     // Why: the guide's sunset rule: under 30 % of teachers after a semester means the tool did not take.
     if (util < min) return outcome('fail', 'below', { field, value: Math.round(util * 10000) / 10000, expected }, params);
     return outcome('pass', 'meets', { field, value: Math.round(util * 10000) / 10000, expected }, params);

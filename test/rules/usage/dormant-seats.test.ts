@@ -51,6 +51,18 @@ ruleTester(rule, [
     field: SEATS,
     params: { dormant: 100, pct: 100, aliases: '"dormant-active", "Fixture dormant-active", "Dormant Active App", "5f2e9c0d1a"' },
   },
+  // usage-sources.md "Lower bounds": counts give at least N active, so up to seats − N dormant.
+  { name: 'counts: at least 40 active on 100 seats warns "up to 60 dormant"', fixture: 'active-seats', usage: { basis: 'counts', activeUsers: 40 }, status: 'warn', message: 'counts-dormant', field: SEATS, params: { dormant: 60, active: 40, pct: 60 } },
+  { name: 'counts: at least 70 active passes, up to 30 dormant', fixture: 'active-seats', usage: { basis: 'counts', activeUsers: 70 }, status: 'pass', message: 'counts-used', field: SEATS, params: { dormant: 30, active: 70 } },
+  {
+    name: 'counts: no count lies inside the active window',
+    fixture: 'active-seats',
+    usage: { basis: 'counts', activeUsers: null, activeTeachers: null, activeStudents: null },
+    status: 'warn',
+    message: 'counts-none',
+    field: 'usage.active_users',
+    paramsEqual: { from: '2026-10-13', to: '2026-11-23' },
+  },
   { name: 'no seat count', fixture: 'no-seats', usage: { activeUsers: 5 }, status: 'n/a', message: 'na-no-seats', field: SEATS },
   { name: 'status not pilot or active', fixture: 'proposed', usage: { activeUsers: 0 }, status: 'n/a', message: 'na-status', field: 'status' },
   { name: 'no usage export given', fixture: 'active-seats', status: 'n/a', message: 'na-no-usage', field: 'usage' },
