@@ -185,6 +185,9 @@ describe.skipIf(SKIP)('Moodle sample logs', () => {
       skipped: { 'no user': 13, 'not an app': 1 },
       bad: {},
       firstBad: [],
+      kind: 'events',
+      firstDay: day('2023-01-23'),
+      lastDay: day('2023-01-23'),
     });
     expect(new Set(opts.events.map((e) => e.day))).toEqual(new Set([day('2023-01-23')]));
     expect(new Set(opts.events.map((e) => e.user)).size).toBe(2);
