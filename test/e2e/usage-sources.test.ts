@@ -129,9 +129,9 @@ describe('D. google-user-report', () => {
   });
 });
 
-describe('E. edvet-last-seen with a roster', () => {
-  it('reproduces the figures (the roster of example E as a simple roster)', () => {
-    const j = run('e', 'last-seen.csv', ['--roster', `${DIR}/e/roster-simple.csv`]);
+describe('E. edvet-last-seen with a Clever roster', () => {
+  it.each([['the Clever SFTP roster of example E', 'roster-clever'], ['the same roster as a simple CSV', 'roster-simple.csv']])('reproduces the figures with %s', (_what, roster) => {
+    const j = run('e', 'last-seen.csv', ['--roster', `${DIR}/e/${roster}`]);
     expect(j.inputs[0]).toMatchObject({ format: 'edvet-last-seen', rows: 6, used: 4, skipped: { 'never signed in': 1, 'after as-of': 1 } });
     expect(j.warnings).toContain(`${DIR}/e/last-seen.csv: 1 last-seen row after as-of: run with --as-of on the export's date`);
     expect(j.products[0].usage).toMatchObject({
