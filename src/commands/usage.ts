@@ -78,7 +78,7 @@ export async function readUsage(
     throw usageError(`unknown --usage-format '${forcedFormat}'; expected one of: ${[...custom.map((f) => f.name), ...BUILTIN_FORMATS].join(', ')}`);
   }
   const roster = rosterPath ? await loadRoster(displayPath(resolve(ctx.cwd, rosterPath), ctx.cwd)) : null;
-  const agg = new UsageAggregator({ roster, match: productMatcher(products), productCount: products.length, teacherPattern: teacherPatternOf(policy) });
+  const agg = new UsageAggregator({ roster, match: productMatcher(products), productCount: products.length, teacherPattern: teacherPatternOf(policy), asOfDay: dayOf(asOf) });
   const inputs: InputReport[] = [];
   for (const abs of files) {
     const shown = displayPath(abs, ctx.cwd);

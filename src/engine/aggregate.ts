@@ -10,6 +10,7 @@
  */
 import { splitUnmatched, type UnmatchedSplit } from '../model/identifiers.js';
 import type { DayNumber } from '../model/dates.js';
+import { TrendMonths } from '../model/months.js';
 import type { SafePattern } from '../model/pattern.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
@@ -17,6 +18,7 @@ import type { CountRow, InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink
 import { signInFigures, type FigureQuery } from './figures.js';
 import { Identities } from './identities.js';
 import { LastDayStore, type LastDayIndex } from './last-days.js';
+import { monthlyTrend } from './monthly.js';
 import { grow } from './typed-arrays.js';
 
 export type { FigureQuery } from './figures.js';
@@ -31,6 +33,8 @@ export interface AggregatorOptions {
   productCount: number;
   /** Policy `usage.teacher_pattern`: identifiers it matches are teachers when neither export nor roster gives a role. */
   teacherPattern: SafePattern | null;
+  /** The as-of date: the monthly trend's months end with its month (without it, {@link UsageAggregator.add} records no month and no product has a trend). */
+  asOfDay?: DayNumber;
   /** Tuning, for tests: most entries of the dense users × products matrix before the hash table takes over (default 16 Mi). */
   denseLimit?: number;
 }
@@ -42,6 +46,10 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   private readonly productCount: number;
   private readonly users: Identities;
   private readonly lastDays: LastDayStore;
+  /** The trend's months (null without an as-of date). */
+  private readonly trend: TrendMonths | null;
+  /** The union of every trend-month mask recorded: which months the run's events cover. */
+  private monthsUnion = 0;
 
   // apps: one slot per distinct app (and per distinct app id of an app)
   private readonly appSlots = new Map<string, number>();
@@ -64,11 +72,12 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     this.productRows = new Float64Array(this.productCount);
     this.countRows = Array.from({ length: this.productCount }, () => []);
     this.lastDays = new LastDayStore(this.productCount, this.users.rosterSize, opts.denseLimit);
+    this.trend = opts.asOfDay === undefined ? null : new TrendMonths(opts.asOfDay);
   }
 
-  /** Records one used sign-in. */
+  /** Records one used sign-in event (on or before as-of). */
   add(day: DayNumber, user: string, app: string, appId: string | undefined, role: Role): void {
-    this.addInterned(day, this.userHandle(user), this.appHandle(app, appId), role, 1);
+    this.addInterned(day, this.userHandle(user), this.appHandle(app, appId), role, 1, this.trend === null ? 0 : this.trend.bitOf(day));
   }
 
   /** The aggregator's index of an export user identifier (unified through the roster, else by its lower-cased trimmed form). */
@@ -82,15 +91,17 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     return slot === undefined ? this.newSlot(app, appId) : slot;
   }
 
-  /** Records `rows` used sign-ins of user `u` (a {@link userHandle}) to app slot `slot` (an {@link appHandle}), the latest on `day`. */
-  addInterned(day: DayNumber, u: number, slot: number, role: Role, rows: number): void {
+  /** Records `rows` used sign-ins of user `u` (a {@link userHandle}) to app slot `slot` (an {@link appHandle}), the latest on `day`, in the trend months `months`. */
+  addInterned(day: DayNumber, u: number, slot: number, role: Role, rows: number, months: number): void {
     this.index = null;
     this.slotRows[slot] += rows;
     this.users.noteRole(u, role);
+    // Why: "months before that of the run's earliest used event" — any event of the run, matched to a product or not.
+    this.monthsUnion |= months;
     const p = this.slotProduct[slot];
     if (p < 0) return;
     this.productRows[p] += rows;
-    this.lastDays.record(u, p, day);
+    this.lastDays.record(u, p, day, months);
   }
 
   /** Records one used row of aggregate counts (edvet-counts) for app slot `slot` (an {@link appHandle}). */
@@ -144,10 +155,13 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     const { days: ix, roles } = this.index;
     const from = ix.offsets[p];
     const to = ix.offsets[p + 1];
-    return signInFigures(
-      { users: ix.users.subarray(from, to), days: ix.days.subarray(from, to), rows: this.productRows[p] ?? 0, lastDay: (u) => this.lastDays.lastDay(u, p) },
+    const users = ix.users.subarray(from, to);
+    const counts = signInFigures(
+      { users, days: ix.days.subarray(from, to), rows: this.productRows[p] ?? 0, lastDay: (u) => this.lastDays.lastDay(u, p) },
       { roles, roster: this.roster },
       q,
     );
+    const monthly = this.trend === null ? null : monthlyTrend(users, ix.months.subarray(from, to), roles, this.monthsUnion, this.trend);
+    return { ...counts, monthly };
   }
 }

@@ -42,8 +42,8 @@ const FAMILY = ROLE_STRENGTH.family;
 const STUDENT = ROLE_STRENGTH.student;
 const TEACHER = ROLE_STRENGTH.teacher;
 
-/** The sign-in figures of one product for the given windows. */
-export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery): SignInCounts {
+/** The sign-in figures of one product for the given windows (the monthly trend is counted beside them: ./monthly.ts). */
+export function signInFigures(s: ProductSignIns, who: UserFacts, q: FigureQuery): Omit<SignInCounts, 'monthly'> {
   const { roles, roster } = who;
   const rosterSize = roster?.size ?? 0;
   let activeUsers = 0;

@@ -47,9 +47,11 @@ export interface InternedUsageSink {
    * highest role among them (teacher > staff > student > family > unknown).
    * `rows` is how many used rows the call stands for, counted per app only:
    * 1 when streaming rows; when passing per-range summaries, an app's rows
-   * may all come with one of its calls and 0 with the others.
+   * may all come with one of its calls and 0 with the others. `months` is
+   * the mask (model/months.ts) of the trend months the rows' events fall in,
+   * 0 for last-seen rows, which do not enter the monthly trend.
    */
-  addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number): void;
+  addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number, months: number): void;
   /** A used row of aggregate counts for app handle `app` (a sink without it cannot take counts). */
   addCount?(app: number, row: CountRow): void;
 }
@@ -69,6 +71,15 @@ export interface GradeCount {
 export interface SchoolCount {
   school: string;
   activeUsers: number;
+}
+
+/** Distinct users of one calendar month of the monthly trend (usage-sources.md "Monthly trend"); null in both for a month before the run's earliest event. */
+export interface MonthCount {
+  /** `YYYY-MM`. */
+  month: string;
+  activeUsers: number | null;
+  /** Of those, the teachers. */
+  activeTeachers: number | null;
 }
 
 /** Where a product's activity figures come from (usage-sources.md): per-user rows, or aggregate counts (lower bounds). */
@@ -136,6 +147,8 @@ export interface UsageFigures {
   activeBySchool: SchoolCount[] | null;
   /** Unmatched apps whose best alias suggestion is this product, most rows first (for the messages of a product with no usage data; not a figure). */
   suggestedApps: UnmatchedApp[];
+  /** Distinct users per month, the as-of month and the 11 before, oldest first; null for a product without events. */
+  monthly: MonthCount[] | null;
 }
 
 /** The figures the aggregation counts from sign-ins (the rest come from the manifest and the calendar). */
@@ -153,6 +166,7 @@ export type SignInCounts = Pick<
   | 'activeByGrade'
   | 'activeBySchool'
   | 'semesterStudentsByGrade'
+  | 'monthly'
 >;
 
 /** What the usage step measured for one product: its sign-in counts, whether it has been in use for a semester, whether any row matched it, and the unmatched apps that suggest it. */

@@ -18,6 +18,7 @@ import { findingsSection } from './html/findings.js';
 import { pageFooter, pageHeader, reportKind } from './html/header.js';
 import { headlineSection } from './html/headline.js';
 import { inputsSection } from './html/inputs.js';
+import { monthlySection } from './html/monthly.js';
 import { renewalsSection } from './html/renewals.js';
 import { seatsSection } from './html/seats.js';
 import { sunsetSection } from './html/sunset.js';
@@ -33,6 +34,7 @@ function usageSections(report: Report): Section[] {
     seatsSection(report, ps),
     utilizationSection(report, ps),
     whereUsedSection(report),
+    monthlySection(report),
     sunsetSection(report),
     renewalsSection(report),
     moreDecisionsSection(report),

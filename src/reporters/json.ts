@@ -37,6 +37,7 @@ function usageJson(u: UsageFigures | null) {
     lastSeen: u.lastSeen,
     activeByGrade: u.activeByGrade?.map((b) => ({ grade: b.grade, activeStudents: b.activeStudents })) ?? null,
     activeBySchool: u.activeBySchool?.map((b) => ({ school: b.school, activeUsers: b.activeUsers })) ?? null,
+    monthly: u.monthly?.map((m) => ({ month: m.month, activeUsers: m.activeUsers, activeTeachers: m.activeTeachers })) ?? null,
   };
 }
 

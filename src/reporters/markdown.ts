@@ -32,6 +32,9 @@ import {
   breakdowns,
   valueText,
   waiverText,
+  monthLabel,
+  trendProducts,
+  trendSpan,
 } from './util.js';
 
 /** A data value as inert inline Markdown (safe in a table cell, a heading or a list item). */
@@ -149,6 +152,27 @@ export const renderMarkdown: Reporter = (report: Report) => {
         ),
         '',
       );
+    }
+    const trend = trendProducts(report);
+    if (trend.shown.length > 0) {
+      const span = trendSpan(report)!;
+      const months = trend.shown[0].usage!.monthly!;
+      out.push(`## Monthly trend (${span})`, '', `Distinct users who signed in to each product in each calendar month (the month of as-of up to ${md(report.asOf)}); – is a month before the earliest sign-in in the exports: not covered, not zero.`, '');
+      out.push(
+        mdTable(
+          ['Product', 'Who', ...months.map((m) => monthLabel(m.month))],
+          trend.shown.flatMap((p) => {
+            const m = p.usage!.monthly!;
+            return [
+              [productTitle(p), 'All users', ...m.map((e) => int(e.activeUsers))],
+              ['', 'Teachers', ...m.map((e) => int(e.activeTeachers))],
+            ];
+          }),
+          ['l', 'l', ...months.map(() => 'r' as const)],
+        ),
+        '',
+      );
+      if (trend.notMeasured.length > 0) out.push(`Not measured: ${trend.notMeasured.map((n) => `${productTitle(n.product)} (${n.reason})`).join('; ')}.`, '');
     }
     const sunset = sunsetProducts(report);
     if (sunset.length > 0) {

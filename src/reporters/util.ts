@@ -241,3 +241,30 @@ export function reconcileNotes(rec: NonNullable<Report['reconciliation']>): stri
     reconcileNote('right-size saving', 'right-sizing savings', rec.rightSizeSaving),
   ];
 }
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Nov 2026` from `2026-11`. */
+export function monthLabel(month: string): string {
+  const m = Number(month.slice(5, 7));
+  return m >= 1 && m <= 12 ? `${MONTH_NAMES[m - 1]} ${month.slice(0, 4)}` : month;
+}
+
+/** The products with a monthly trend, by name (as a reader looks them up), and those with usage figures but none (with the reason). */
+export function trendProducts(report: Report): { shown: ProductReport[]; notMeasured: { product: ProductReport; reason: string }[] } {
+  const shown: ProductReport[] = [];
+  const notMeasured: { product: ProductReport; reason: string }[] = [];
+  const byName = sortedProducts(report).sort((a, b) => (clean(a.name) || a.id).localeCompare(clean(b.name) || b.id, 'en') || (a.id < b.id ? -1 : 1));
+  for (const p of byName) {
+    if (p.usage === null) continue;
+    if (p.usage.monthly) shown.push(p);
+    else notMeasured.push({ product: p, reason: p.usage.rows > 0 ? 'its exports give only last sign-ins, not events' : 'no sign-in found in the exports' });
+  }
+  return { shown, notMeasured };
+}
+
+/** The trend's first and last month (`Dec 2025 to Nov 2026`), from any product's trend; null without one. */
+export function trendSpan(report: Report): string | null {
+  const m = report.products.find((p) => p.usage?.monthly)?.usage!.monthly!;
+  return m && m.length ? `${monthLabel(m[0].month)} to ${monthLabel(m[m.length - 1].month)}` : null;
+}

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edvet, edvetJson, ensureBuilt } from './helpers.js';
 
-interface Product { id: string; status: string; usage: { annualCost: number; wastedSpend: number | null } | null; findings: { rule: string; status: string; evidence: { field: string; value: unknown; expected: unknown } }[] }
+interface Month { month: string; activeUsers: number | null; activeTeachers: number | null }
+interface Product { id: string; status: string; usage: { annualCost: number; wastedSpend: number | null; rows: number; activeUsers: number; lastSeen: string | null; monthly: Month[] | null } | null; findings: { rule: string; status: string; evidence: { field: string; value: unknown; expected: unknown } }[] }
 interface Audit {
   products: Product[];
   decisions: { product: string; action: string; seats: number | null; saving: number | null; atStake: number | null; decideBy: string | null }[];
@@ -51,5 +52,36 @@ describe('the board packet on the demo district', () => {
   it('names the measured figure in the teacher-utilization evidence', () => {
     const f = audit.products.find((p) => p.id === 'tutorline')!.findings.find((x) => x.rule === 'usage.teacher-utilization')!;
     expect(f.evidence).toMatchObject({ field: 'usage.teacher_utilization', value: 0.1167, expected: '>= 0.3' });
+  });
+
+  it('has a monthly trend per product: 12 months ending with the as-of month, oldest first, in JSON, HTML and Markdown', () => {
+    const expected = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    for (const p of audit.products) {
+      const u = p.usage!;
+      if (u.rows === 0) {
+        expect(u.monthly, p.id).toBeNull(); // no event: no trend
+        continue;
+      }
+      expect(u.monthly!.map((m) => m.month), p.id).toEqual(expected);
+      for (const m of u.monthly!) {
+        expect(m.activeUsers, `${p.id} ${m.month}`).not.toBeNull(); // the demo's exports start in 2025-08: every month is covered
+        expect(m.activeTeachers!).toBeLessThanOrEqual(m.activeUsers!);
+      }
+      // Everyone active in the as-of month signed in during its days, so the as-of month can hold no more users than have a last sign-in in it.
+      const lastMonth = u.monthly![11].activeUsers!;
+      expect(lastMonth === 0 || (u.lastSeen ?? '').startsWith('2026-11'), p.id).toBe(true);
+    }
+    // The demo's summer: far fewer users in July than in the October before the as-of month.
+    const ww = audit.products.find((p) => p.id === 'wordwise')!.usage!.monthly!;
+    expect(ww[7].activeUsers!).toBeLessThan(ww[10].activeUsers! / 10);
+    const html = edvet(['audit', '--demo', '--format', 'html']).stdout;
+    expect(html).toContain('<h2 id="h-monthly">Monthly trend (Dec 2025 to Nov 2026)</h2>');
+    const md = edvet(['audit', '--demo', '--format', 'markdown']).stdout;
+    const h2 = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(h2.indexOf('Monthly trend (Dec 2025 to Nov 2026)')).toBeGreaterThan(h2.indexOf('Usage'));
+    expect(h2.indexOf('Monthly trend (Dec 2025 to Nov 2026)')).toBeLessThan(h2.indexOf('Sunset plans'));
+    // The Markdown table holds WordWise's JSON figures.
+    const row = md.split('\n').find((l) => l.startsWith('| WordWise Reader (wordwise) | All users |'))!;
+    expect(row.split('|').slice(3, 15).map((c) => Number(c.trim().replace(/,/g, '')))).toEqual(ww.map((m) => m.activeUsers));
   });
 });

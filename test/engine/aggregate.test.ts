@@ -142,8 +142,49 @@ describe('UsageAggregator details', () => {
       activeByGrade: null,
       activeBySchool: null,
       semesterStudentsByGrade: null,
+      monthly: null,
     });
     expect(agg.unmatchedApps().listed).toEqual([{ app: 'B', rows: 2 }]);
+  });
+
+  describe('the monthly trend (usage-sources.md "Monthly trend")', () => {
+    const asOfDay = dayOf('2026-11-23');
+    const q = { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null };
+    const match = (a: string) => (a === 'A' ? 0 : a === 'B' ? 1 : -1);
+
+    it('counts distinct users and teachers per month, 12 months oldest first, null before the earliest event of the run', () => {
+      const agg = new UsageAggregator({ roster: null, match, productCount: 2, teacherPattern: null, asOfDay });
+      agg.add(dayOf('2026-11-02'), 's1', 'A', undefined, 'student');
+      agg.add(dayOf('2026-11-20'), 's1', 'A', undefined, 'student'); // same user, same month: once
+      agg.add(dayOf('2026-11-21'), 't1', 'A', undefined, 'teacher');
+      agg.add(dayOf('2026-09-30'), 's2', 'A', undefined, 'student');
+      agg.add(dayOf('2026-09-01'), 'f1', 'A', undefined, 'family'); // not a seat user
+      agg.add(dayOf('2026-07-15'), 'x', 'Z', undefined, 'student'); // unmatched, but the run's earliest event
+      const m = agg.figures(0, q).monthly!;
+      expect(m.map((e) => e.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+      expect(m.map((e) => e.activeUsers)).toEqual([null, null, null, null, null, null, null, 0, 0, 1, 0, 2]);
+      expect(m.map((e) => e.activeTeachers)).toEqual([null, null, null, null, null, null, null, 0, 0, 0, 0, 1]);
+      expect(agg.figures(1, q).monthly).toBeNull(); // no event at all
+    });
+
+    it('covers every month when an event is older than the trend; a product with only last-seen rows has no trend', () => {
+      const agg = new UsageAggregator({ roster: null, match, productCount: 2, teacherPattern: null, asOfDay });
+      agg.add(dayOf('2024-05-01'), 's1', 'A', undefined, 'student');
+      // A last-seen row: mask 0.
+      agg.addInterned(dayOf('2026-11-10'), agg.userHandle('s2'), agg.appHandle('B', undefined), 'student', 1, 0);
+      expect(agg.figures(0, q).monthly!.map((e) => e.activeUsers)).toEqual(Array(12).fill(0));
+      expect(agg.figures(1, q).monthly).toBeNull();
+      expect(agg.figures(1, q).activeUsers).toBe(1);
+    });
+
+    it('gives the same trend from the dense matrix and the hash table', () => {
+      const run = (denseLimit: number) => {
+        const agg = new UsageAggregator({ roster: null, match, productCount: 2, teacherPattern: null, asOfDay, denseLimit });
+        for (let i = 0; i < 300; i++) agg.add(asOfDay - ((i * 37) % 400), `u${i % 70}`, i % 3 ? 'A' : 'B', undefined, i % 5 ? 'student' : 'teacher');
+        return [agg.figures(0, q).monthly, agg.figures(1, q).monthly];
+      };
+      expect(run(0)).toEqual(run(1 << 20));
+    });
   });
 
   it('resolves roles: export, then roster, then teacher_pattern; family is not a seat user', () => {
@@ -214,6 +255,8 @@ interface Ev {
   role: Role;
 }
 
+/** The as-of date of the property (1971-02-05): event days 0..400 span 14 calendar months. */
+const AS_OF_DAY = 400;
 const ROLES: Role[] = ['student', 'teacher', 'staff', 'family', 'unknown'];
 const PRECEDENCE: Record<Role, number> = { unknown: 0, family: 1, student: 2, staff: 3, teacher: 4 };
 
@@ -315,7 +358,27 @@ function naive(
     teachersWithAccess: twa,
     semesterActiveTeachers: sat,
     lastSeen: mine.length ? isoOf(Math.max(...mine.map((e) => e.day))) : null,
+    monthly: naiveMonthly(events, mine, key, roleOf),
   };
+}
+
+/** The reference monthly trend: months by their `YYYY-MM` text, as of {@link AS_OF_DAY}. */
+function naiveMonthly(all: Ev[], mine: Ev[], key: (raw: string) => string, roleOf: (k: string) => Role): SignInCounts['monthly'] {
+  if (mine.length === 0) return null;
+  const asOfMonth = isoOf(AS_OF_DAY).slice(0, 7);
+  const months: string[] = [];
+  for (let k = 11; k >= 0; k--) {
+    const [y, m] = asOfMonth.split('-').map(Number);
+    const i = y * 12 + m - 1 - k;
+    months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  const earliest = isoOf(Math.min(...all.map((e) => e.day))).slice(0, 7);
+  return months.map((month) => {
+    if (month < earliest) return { month, activeUsers: null, activeTeachers: null };
+    const users = new Set(mine.filter((e) => isoOf(e.day).startsWith(month)).map((e) => key(e.user)));
+    const seat = [...users].filter((k) => roleOf(k) !== 'family');
+    return { month, activeUsers: seat.length, activeTeachers: seat.filter((k) => roleOf(k) === 'teacher').length };
+  });
 }
 
 function naiveUnmatched(events: Ev[], match: (app: string, appId: string | undefined) => number): { app: string; rows: number }[] {
@@ -339,7 +402,7 @@ describe('UsageAggregator property', () => {
   const arbRoster = fc.array(fc.constantFrom<Role>(...ROLES), { maxLength: 8 });
   const arbUserSpec = fc.tuple(fc.nat(12), fc.constantFrom('id', 'ID', 'email', ' id ', 'ext', 'EXT', 't.ext'));
   const arbEvent = fc.record({
-    day: fc.integer({ min: 0, max: 60 }),
+    day: fc.integer({ min: 0, max: AS_OF_DAY }),
     user: arbUserSpec,
     app: fc.constantFrom('A', 'a', 'B', 'C', 'Z', 'Y'),
     appId: fc.option(fc.constantFrom('7', '8'), { nil: undefined }),
@@ -351,8 +414,8 @@ describe('UsageAggregator property', () => {
       fc.property(
         fc.option(arbRoster, { nil: null }),
         fc.array(arbEvent, { maxLength: 80 }),
-        fc.integer({ min: 0, max: 61 }),
-        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: AS_OF_DAY + 1 }),
+        fc.integer({ min: 0, max: AS_OF_DAY + 1 }),
         fc.boolean(),
         fc.option(fc.nat(5), { nil: null }),
         fc.array(fc.nat(8)),
@@ -387,7 +450,7 @@ describe('UsageAggregator property', () => {
             return { ...e, user };
           });
           const pattern = usePattern ? /^(t\.|r1)/ : null;
-          const agg = new UsageAggregator({ roster, match, productCount: P, teacherPattern: pattern, denseLimit });
+          const agg = new UsageAggregator({ roster, match, productCount: P, teacherPattern: pattern, denseLimit, asOfDay: AS_OF_DAY });
           for (const e of events) agg.add(e.day, e.user, e.app, e.appId, e.role);
           const twa =
             roster && useTwa ? Int32Array.from([...new Set(twaPick.filter((i) => i < roster.size))].sort((x, y) => x - y)) : null;

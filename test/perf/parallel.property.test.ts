@@ -83,6 +83,7 @@ async function run(path: string, parallel: false | ParallelOptions, roster: Rost
     match: (app) => MATCH.get(app.trim().toLowerCase()) ?? -1,
     productCount: 3,
     teacherPattern: /^t\./i,
+    asOfDay: Date.UTC(2025, 9, 31) / 86_400_000, // the monthly trend too must not depend on the split
   });
   const opts: ReadUsageOptions = {
     customFormats: [],

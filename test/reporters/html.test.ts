@@ -33,7 +33,7 @@ describe('html reporter', () => {
     expect(html).toContain('<code>edvet.policy.yaml</code>');
     for (const fig of ['$53,660.10', '$16,525.08', '$14,500.10']) expect(html).toContain(fig);
     const h2 = all(html, /<h2 id="[^"]+">([^<]*)<\/h2>/g);
-    expect(h2).toEqual(['Decisions', 'Headline figures', 'Seats and active users', 'Teacher utilization', 'Where products are used', 'Sunset candidates', 'Renewals in the next 90 days', 'Vetting matrix', 'Findings to act on', 'Inputs and warnings']);
+    expect(h2).toEqual(['Decisions', 'Headline figures', 'Seats and active users', 'Teacher utilization', 'Where products are used', 'Monthly trend (Dec 2025 to Nov 2026)', 'Sunset candidates', 'Renewals in the next 90 days', 'Vetting matrix', 'Findings to act on', 'Inputs and warnings']);
   });
 
   it('has headings in order without skipped levels', () => {
@@ -56,7 +56,7 @@ describe('html reporter', () => {
   });
 
   it('draws two SVG charts with role img, a title and a data table after each', () => {
-    const svgs = html.match(/<svg[^>]*>[\s\S]*?<\/svg>/g)!;
+    const svgs = html.match(/<svg class="chart"[^>]*>[\s\S]*?<\/svg>/g)!;
     expect(svgs).toHaveLength(2);
     for (const svg of svgs) {
       expect(svg).toMatch(/role="img"/);
@@ -68,6 +68,19 @@ describe('html reporter', () => {
     expect(svgs[1]).toContain('31.7% below minimum');
     const afterFirst = html.slice(html.indexOf(svgs[0]) + svgs[0].length);
     expect(afterFirst.indexOf('<table>')).toBeLessThan(afterFirst.indexOf('<svg'));
+  });
+
+  it('draws the monthly trend as small multiples with a data table; a month not covered is a dashed baseline and –', () => {
+    const sec = html.slice(html.indexOf('<h2 id="h-monthly">'), html.indexOf('</section>', html.indexOf('<h2 id="h-monthly">')));
+    expect(sec).toContain('Monthly trend (Dec 2025 to Nov 2026)');
+    const sparks = sec.match(/<svg class="spark"[^>]*>[\s\S]*?<\/svg>/g)!;
+    expect(sparks).toHaveLength(1); // only WordWise has a trend in the fixture
+    expect(sparks[0]).toMatch(/role="img" aria-label="WordWise Reader: active users per month, Dec 2025 to Nov 2026; most in Nov 2026 \(1,210\); 1,210 in Nov 2026"/);
+    expect(sparks[0].match(/class="nd"/g)).toHaveLength(2); // Dec 2025 and Jan 2026: before the first event
+    expect(sparks[0].match(/<rect /g)).toHaveLength(10);
+    const table = sec.slice(sec.indexOf('<table>'));
+    expect(table).toContain('<th scope="row" rowspan="2">WordWise Reader</th><td>All users</td><td class="num">–</td><td class="num">–</td><td class="num">980</td>');
+    expect(sec).toContain('Not measured:');
   });
 
   it('shows renewals due, sunset plans with steps, the matrix with words, findings with evidence', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson, reportToJson } from '../../src/reporters/json.js';
 import { round } from '../../src/reporters/util.js';
-import { buildReport } from '../fixtures/report-model.js';
+import { buildReport, WORDWISE_MONTHLY } from '../fixtures/report-model.js';
 
 const OPTIONS = { color: false, failOn: 'fail' as const, cwd: '/work' };
 
@@ -40,8 +40,9 @@ describe('json reporter', () => {
       semesterActiveUsers: 1480, recommendedSeats: 1628, rightSizeSaving: 4802, lastSeen: '2026-11-20',
       activeByGrade: [{ grade: 'K', activeStudents: 400 }, { grade: '1', activeStudents: 770 }, { grade: 'unknown', activeStudents: 2 }],
       activeBySchool: [{ school: 'Lincoln Elementary', activeUsers: 900 }, { school: 'Maple <Annex> | East', activeUsers: 310 }, { school: 'Oak Ridge', activeUsers: 0 }],
+      monthly: WORDWISE_MONTHLY,
     });
-    expect(data.products.find((p: { id: string }) => p.id === 'quizblast').usage).toMatchObject({ activeByGrade: null, activeBySchool: null });
+    expect(data.products.find((p: { id: string }) => p.id === 'quizblast').usage).toMatchObject({ activeByGrade: null, activeBySchool: null, monthly: null });
     const qb = data.products.find((p: { id: string }) => p.id === 'quizblast');
     expect(qb.usage.costPerSeat).toBe(8);
     expect(qb.usage.wastedSpend).toBe(3360.08);

@@ -37,7 +37,7 @@ describe('markdown reporter', () => {
     const headings = out.split('\n').filter((l) => /^#{1,3} /.test(l));
     expect(headings[0]).toBe('# edvet audit report: Riverside Unified School District');
     const h2 = headings.filter((h) => h.startsWith('## '));
-    expect(h2).toEqual(['## Decisions', '## Headline figures', '## Usage', '## Where products are used', '## Sunset plans', '## Renewals due within 90 days', '## Vetting', '## Findings', '## Apps that match no product', '## Usage files', '## Warnings']);
+    expect(h2).toEqual(['## Decisions', '## Headline figures', '## Usage', '## Where products are used', '## Monthly trend (Dec 2025 to Nov 2026)', '## Sunset plans', '## Renewals due within 90 days', '## Vetting', '## Findings', '## Apps that match no product', '## Usage files', '## Warnings']);
     expect(checkTables(out)).toBeGreaterThan(5);
     expect(out).toContain('| WordWise Reader (wordwise) | ✔ pass | ✔ pass | ✘ fail |');
   });

@@ -247,6 +247,7 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     // An app's rows go with its first call.
     const rowsLeft = r.appRows.slice();
     const days = r.days;
+    const months = r.months;
     const base = r.dayBase;
     for (let u = 0; u < r.users.length; u++) {
       const user = sink.userHandle(r.users[u]);
@@ -254,7 +255,7 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
       for (let a = 0; a < apps.length; a++) {
         const v = days[a][u];
         if (v === 0) continue;
-        sink.addInterned(base + v, user, apps[a], role, rowsLeft[a]);
+        sink.addInterned(base + v, user, apps[a], role, rowsLeft[a], months[a][u]);
         rowsLeft[a] = 0;
       }
     }

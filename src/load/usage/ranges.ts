@@ -54,6 +54,8 @@ export interface RangeResult extends FileCounts {
   appRows: number[];
   /** Per app: per user, the last day as `day - dayBase` (0: none). */
   days: Uint16Array[];
+  /** Per app: per user, the union of the rows' trend-month masks (model/months.ts). */
+  months: Uint16Array[];
   dayBase: number;
 }
 
@@ -68,6 +70,8 @@ export class RangeSummary implements InternedUsageSink {
   readonly appRows: number[] = [];
   /** Per app, per user: last day − `dayBase` (0: none); 2 bytes an entry keeps the matrix small in cache. */
   readonly days: Uint16Array[] = [];
+  /** Per app, per user: the union of the trend-month masks of the rows. */
+  readonly months: Uint16Array[] = [];
   dayBase = Number.NaN;
   private capacity = 1024;
 
@@ -90,6 +94,9 @@ export class RangeSummary implements InternedUsageSink {
         const d = new Uint16Array(capacity);
         d.set(this.days[a]);
         this.days[a] = d;
+        const m = new Uint16Array(capacity);
+        m.set(this.months[a]);
+        this.months[a] = m;
       }
       this.capacity = capacity;
     }
@@ -100,11 +107,13 @@ export class RangeSummary implements InternedUsageSink {
     this.check(this.capacity, this.apps.length + 1);
     this.apps.push({ app, appId });
     this.appRows.push(0);
+    this.months.push(new Uint16Array(this.capacity));
     return this.days.push(new Uint16Array(this.capacity)) - 1;
   }
 
-  addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
+  addInterned(day: number, user: number, app: number, role: Role, rows: number, months: number): void {
     this.appRows[app] += rows;
+    this.months[app][user] |= months;
     const code = ROLE_STRENGTH[role];
     if (code > this.roles[user]) this.roles[user] = code;
     let v = day - this.dayBase;
@@ -195,6 +204,7 @@ export function readRange(task: RangeTask, onProgress?: (bytes: number, rows: nu
       apps: summary.apps,
       appRows: summary.appRows,
       days: summary.days,
+      months: summary.months,
       dayBase: summary.dayBase,
     };
   } finally {

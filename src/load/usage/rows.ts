@@ -5,6 +5,7 @@
  * No message ever quotes a row's content.
  */
 import { inputError } from '../../model/errors.js';
+import { TrendMonths } from '../../model/months.js';
 import { normaliseRole, ROLES, type Role } from '../../model/roles.js';
 import type { InputReport } from '../../model/types.js';
 import type { CsvRecord, CsvRecordHandler } from '../csv/records.js';
@@ -88,7 +89,7 @@ class StringSink implements InternedUsageSink {
   appHandle(app: string, appId: string | undefined): number {
     return this.apps.push({ app, appId }) - 1;
   }
-  addInterned(day: number, user: number, app: number, role: Role, rows: number): void {
+  addInterned(day: number, user: number, app: number, role: Role, rows: number, _months: number): void {
     const a = this.apps[app];
     for (let i = 0; i < rows; i++) this.sink.add(day, this.users[user], a.app, a.appId, role);
   }
@@ -182,6 +183,8 @@ export class UsageRowHandler implements CsvRecordHandler {
   private readonly asOf: number;
   /** The sink takes edvet-counts rows. */
   private readonly takesCounts: boolean;
+  /** The monthly trend's months ending at as-of: each event row's month bit. */
+  private readonly months: TrendMonths;
   // Trimmed bounds of the field last read by `trim`.
   private s = 0;
   private e = 0;
@@ -198,6 +201,7 @@ export class UsageRowHandler implements CsvRecordHandler {
     const rules = (opts.roleByOrgUnit ?? []).map((r) => ({ re: compileSafePattern(r.match), role: r.role }));
     // The first rule matching an org unit gives its role (usage-sources.md "Roles by org unit"); none: unknown.
     this.orgUnitRoles = rules.length === 0 ? null : new BytesToInt((ou) => ROLES.indexOf(rules.find((r) => r.re.test(ou))?.role ?? 'unknown'), 1 << 12);
+    this.months = new TrendMonths(opts.asOfDay);
   }
 
   /** The sink's handle of app number `app` with app id number `appId` (-1: none). */
@@ -420,7 +424,8 @@ export class UsageRowHandler implements CsvRecordHandler {
     }
     const appHandle = this.appHandle(app, appId);
     const user = this.users.get(buf, us, ue, ascii);
-    this.sink.addInterned(day, user, appHandle, role, weight);
+    // An event (or an edvet-summary row: a user active in the month of its last_seen) enters the trend; a last-seen row does not.
+    this.sink.addInterned(day, user, appHandle, role, weight, p.kind === 'events' ? this.months.bitOf(day) : 0);
     this.usedDay(day);
     this.used++;
   }
@@ -462,7 +467,7 @@ export class UsageRowHandler implements CsvRecordHandler {
     records.forEach((r, i) => {
       const day = days[i];
       if (day !== day) return;
-      this.sink.addInterned(day, user, this.appHandle(this.appNames.number(r.app), -1), role, 1);
+      this.sink.addInterned(day, user, this.appHandle(this.appNames.number(r.app), -1), role, 1, 0); // last-seen records: not in the monthly trend
       this.usedDay(day);
     });
     this.used++;

@@ -8,7 +8,7 @@ import { readRange, type RangeTask } from './ranges.js';
 
 try {
   const result = readRange(workerData as RangeTask, (bytes, rows) => parentPort!.postMessage({ progress: [bytes, rows] }));
-  parentPort!.postMessage({ result }, result.days.map((d) => d.buffer as ArrayBuffer));
+  parentPort!.postMessage({ result }, [...result.days, ...result.months].map((d) => d.buffer as ArrayBuffer));
 } catch (err) {
   parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });
 }

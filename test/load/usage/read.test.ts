@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { UsageAggregator } from '../../../src/engine/aggregate.js';
 import { EdvetError } from '../../../src/model/errors.js';
 import type { Role } from '../../../src/model/types.js';
 import { parseCsvBytes } from '../../../src/load/csv/records.js';
@@ -155,6 +156,30 @@ describe('edvet-summary format', () => {
     const count = (day: string) => events.filter((e) => e.day === day).length;
     expect([count('2025-09-29'), count('2025-10-02'), count('2025-10-31')]).toEqual([14, 3, 7]);
     expect(events).toHaveLength(24);
+  });
+});
+
+describe('the monthly trend from the readers (usage-sources.md "Monthly trend")', () => {
+  async function trend(name: string) {
+    const asOfDay = day('2025-10-31');
+    const agg = new UsageAggregator({ roster: null, match: () => 0, productCount: 1, teacherPattern: null, asOfDay });
+    await readUsageFile(resolve(FIX, name), { customFormats: [], timezone: 'UTC', dateOrder: 'mdy', asOfDay, sink: agg });
+    const q = { activeFrom: 0, semesterFrom: 0, teachersWithAccess: null, licensedTeachers: null };
+    return { f: agg.figures(0, q), months: (m: string) => agg.figures(0, q).monthly?.find((e) => e.month === m) };
+  }
+
+  it('an edvet-summary row is a user active in the month of its last_seen', async () => {
+    const { f, months } = await trend('edvet-summary.csv');
+    expect(f.monthly).toHaveLength(12);
+    expect(months('2025-09')).toEqual({ month: '2025-09', activeUsers: 1, activeTeachers: 0 });
+    expect(months('2025-10')).toEqual({ month: '2025-10', activeUsers: 2, activeTeachers: 1 });
+    expect(months('2025-08')).toEqual({ month: '2025-08', activeUsers: null, activeTeachers: null }); // before the run's first event
+  });
+
+  it('last-seen rows (canvas-last-access) give active users but no trend', async () => {
+    const { f } = await trend('canvas-last-access.csv');
+    expect(f.activeUsers).toBeGreaterThan(0);
+    expect(f.monthly).toBeNull();
   });
 });
 
