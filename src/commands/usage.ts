@@ -5,9 +5,11 @@
 import { join, resolve } from 'node:path';
 import { UsageAggregator } from '../engine/aggregate.js';
 import { inputWarnings, measureUsage, productMatcher, teacherPatternOf, type UsageResults } from '../engine/usage.js';
+import { compareReports } from '../engine/compare.js';
 import { displayPath } from '../load/catalog.js';
 import { expandPaths } from '../load/files.js';
 import type { LoadedPolicy } from '../load/policy.js';
+import { readPreviousReport } from '../load/previous.js';
 import { loadRoster } from '../load/roster/index.js';
 import { BUILTIN_FORMATS, readUsageFile } from '../load/usage/read.js';
 import type { CustomFormat } from '../load/usage/types.js';
@@ -29,6 +31,8 @@ export interface UsageFlags {
   roster?: string;
   usageFormat?: string;
   demo?: boolean;
+  /** `--compare FILE`: an earlier JSON report to set this one beside (reports.md "Since last audit"). */
+  compare?: string;
 }
 
 /** The sample district shipped with edvet. */
@@ -118,6 +122,8 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const lp = policyFor(ctx, [catalogPath]);
   const asOf = asOfDate(ctx, lp);
   const catalog = catalogFor(ctx, [catalogPath]);
+  // Read before the exports, so a wrong file is refused at once.
+  const previous = flags.compare ? readPreviousReport(resolve(ctx.cwd, flags.compare), displayPath(resolve(ctx.cwd, flags.compare), ctx.cwd)) : null;
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
   const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings, ...usage.mixingWarnings] : [])];
@@ -141,8 +147,13 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     warnings,
     baseline: loadBaseline(ctx),
   });
+  if (previous) {
+    report.comparison = compareReports(previous, report.products, report.summary, report.hasUsage);
+    if (previous.asOf >= asOf) report.warnings.push(`the report given to --compare is as of ${previous.asOf}, not before this run's as-of ${asOf}`);
+  }
   printWarnings(ctx, report);
   const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
-  return { stdout: deliver(ctx, text, [...vettingInputs(ctx, catalog.products, lp), ...files, ...(rosterPath ? [rosterPath] : [])]), exitCode: exitStatusOf(report, ctx.failOn) };
+  const read = [...vettingInputs(ctx, catalog.products, lp), ...files, ...(rosterPath ? [rosterPath] : []), ...(flags.compare ? [flags.compare] : [])];
+  return { stdout: deliver(ctx, text, read), exitCode: exitStatusOf(report, ctx.failOn) };
 }
 

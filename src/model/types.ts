@@ -213,5 +213,30 @@ export interface Report {
   reconciliation: { annualCost: Reconciliation; wastedSpend: Reconciliation; rightSizeSaving: Reconciliation } | null;
   /** What the board must decide, by decide-by then product id (empty without usage). */
   decisions: Decision[];
+  /** This run beside an earlier report (`--compare`, reports.md "Since last audit"); null without one. */
+  comparison: Comparison | null;
   summary: Summary;
+}
+
+/** One figure in the earlier report and in this one; null where a side does not have it. */
+export interface Change<T> {
+  previous: T | null;
+  now: T | null;
+}
+
+/** This run beside an earlier edvet JSON report (reports.md "Since last audit"). Money in cents. */
+export interface Comparison {
+  previousAsOf: string;
+  /** Product ids in this run and not in the earlier report, sorted. */
+  productsAdded: string[];
+  /** Product ids in the earlier report and not in this run, sorted. */
+  productsRemoved: string[];
+  /** Products in both whose verdict changed, by id. */
+  verdictChanges: { product: string; from: string; to: string }[];
+  annualSpend: Change<Cents>;
+  wastedSpend: Change<Cents>;
+  /** Every product in both, by id. */
+  products: { product: string; activeUsers: Change<number>; teacherUtilization: Change<number>; wastedSpend: Change<Cents> }[];
+  /** Display names: this run's, else the earlier report's (for removed products). */
+  names: Record<string, string>;
 }

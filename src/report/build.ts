@@ -104,6 +104,7 @@ export function buildReport(input: BuildInput): Report {
     rules: input.rules.map((r) => ruleInfo(r, data)),
     hasUsage: input.usage !== null,
     decisions: input.usage !== null ? decisionsOf(products, asOf, policy.usage.semester_days) : [],
+    comparison: null,
     reconciliation: input.usage !== null ? reconcile(products, summary) : null,
     summary,
   };

@@ -13,6 +13,7 @@ import type { Report } from '../model/types.js';
 import type { Reporter } from './types.js';
 import { sortedProducts, usageProducts } from './util.js';
 import { esc, htmlDocument, type Section } from './html/document.js';
+import { compareSection } from './html/compare.js';
 import { decisionsSection, moreDecisionsSection } from './html/decisions.js';
 import { findingsSection } from './html/findings.js';
 import { pageFooter, pageHeader, reportKind } from './html/header.js';
@@ -47,12 +48,13 @@ export const renderHtml: Reporter = (report: Report) => {
   const products = sortedProducts(report);
   const decisions = decisionsSection(report);
   const headline = headlineSection(report);
+  const compare = compareSection(report);
   const usage = usageSections(report);
   const vetting = vettingSection(products);
   const findings = findingsSection(products);
   const inputs = inputsSection(report);
-  // reports.md "the board packet": decisions, headline figures, usage, sunset plans and renewals, vetting, findings, inputs.
-  const sections = [decisions, headline, ...usage, vetting, findings, inputs].filter((s): s is Section => s !== null);
+  // reports.md "the board packet": decisions, headline figures, since last audit, usage, sunset plans and renewals, vetting, findings, inputs.
+  const sections = [decisions, headline, compare, ...usage, vetting, findings, inputs].filter((s): s is Section => s !== null);
   const main = sections.map((s) => s.html).join('\n');
   const body = `<div class="wrap">
 ${pageHeader(report, sections)}

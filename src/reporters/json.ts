@@ -5,7 +5,7 @@
  * `thresholds`, `rules`, `hasUsage` and each product's `vendorContact` are
  * internal to the renderers and left out.
  */
-import type { Finding, ProductReport, Report, SunsetPlan, UsageFigures } from '../model/types.js';
+import type { Change, Comparison, Finding, ProductReport, Report, SunsetPlan, UsageFigures } from '../model/types.js';
 import { VETTING_CHECKS } from '../model/types.js';
 import type { Reporter } from './types.js';
 import { dollarsOf } from '../model/money.js';
@@ -106,6 +106,25 @@ function productJson(p: ProductReport) {
   };
 }
 
+/** reports.md "Since last audit": money in dollars, ratios to 4 places. */
+function comparisonJson(c: Comparison) {
+  const money = (x: Change<number>) => ({ previous: dollarsOf(x.previous), now: dollarsOf(x.now) });
+  return {
+    previousAsOf: c.previousAsOf,
+    productsAdded: [...c.productsAdded],
+    productsRemoved: [...c.productsRemoved],
+    verdictChanges: c.verdictChanges.map((v) => ({ product: v.product, from: v.from, to: v.to })),
+    annualSpend: money(c.annualSpend),
+    wastedSpend: money(c.wastedSpend),
+    products: c.products.map((p) => ({
+      product: p.product,
+      activeUsers: { previous: p.activeUsers.previous, now: p.activeUsers.now },
+      teacherUtilization: { previous: ratio4(p.teacherUtilization.previous), now: ratio4(p.teacherUtilization.now) },
+      wastedSpend: money(p.wastedSpend),
+    })),
+  };
+}
+
 /** The reports.md JSON object for a report (key order as documented). */
 export function reportToJson(report: Report) {
   const s = report.summary;
@@ -140,6 +159,7 @@ export function reportToJson(report: Report) {
           })),
         }
       : {}),
+    ...(report.comparison ? { comparison: comparisonJson(report.comparison) } : {}),
     summary: {
       products: s.products,
       approved: s.approved,

@@ -48,6 +48,28 @@ function prose(value: unknown): string {
   return /<[A-Za-z/!?]|\]\(|`|^#|&[A-Za-z#0-9]+;/.test(s) ? md(value) : s;
 }
 
+/**
+ * A data value in a Markdown letter's table cell: escaped only where Markdown
+ * would read it as markup (a pipe, a backslash, backticks, brackets, emphasis
+ * marks, a tag, an entity), so `privacy.state_addenda` and `at least 2.1`
+ * read the same pasted as plain text into an e-mail.
+ */
+function cell(value: unknown): string {
+  const s = clean(value).trim();
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+    if (ch === '\\' || ch === '`' || ch === '|' || ch === '*' || ch === '[' || ch === ']' || ch === '~') out += `\\${ch}`;
+    // An underscore inside a word is literal in GitHub-flavoured Markdown; at a word's edge it could start emphasis.
+    else if (ch === '_') out += alnum(s[i - 1]) && alnum(s[i + 1]) ? '_' : '\\_';
+    else if (ch === '<' && /[A-Za-z/!?]/.test(s[i + 1] ?? '')) out += '&lt;';
+    else if (ch === '&' && /^&[A-Za-z#0-9]+;/.test(s.slice(i))) out += '&amp;';
+    else out += ch;
+  }
+  return out;
+}
+
 /** `a, b or c` */
 function orList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -59,7 +81,10 @@ export function inWords(v: unknown): string {
   if (typeof v === 'string') {
     const m = /^(>=|<=|>|<)\s*(.+)$/.exec(v.trim());
     if (m) return { '>=': `at least ${m[2]}`, '<=': `at most ${m[2]}`, '>': `more than ${m[2]}`, '<': `less than ${m[2]}` }[m[1]]!;
-    return v;
+    // ESSA tiers count down: tier 1 is the strongest evidence.
+    const tier = /^tier\s*<=\s*(\d)$/i.exec(v.trim());
+    if (tier) return `tier ${tier[1]} or stronger`;
+    return v.replace(/\s*(>=|<=)\s*/g, (_, op: string) => (op === '>=' ? ' at least ' : ' at most ')).trim();
   }
   if (Array.isArray(v)) return v.length === 0 ? '(none)' : orList(v.map(inWords));
   if (v !== null && typeof v === 'object') {
@@ -147,7 +172,7 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
     out.push(
       mdTable(
         ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'],
-        c.failed.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(inWords(f.evidence.value))}`, md(inWords(f.evidence.expected)), md(f.message)]),
+        c.failed.map((f) => [cell(t(f)), `${cell(f.evidence.field)}: ${cell(inWords(f.evidence.value))}`, cell(inWords(f.evidence.expected)), cell(f.message)]),
       ),
       '',
     );
@@ -157,7 +182,7 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
     out.push(
       mdTable(
         ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'],
-        c.warned.map((f) => [md(t(f)), `${md(f.evidence.field)}: ${md(inWords(f.evidence.value))}`, md(inWords(f.evidence.expected)), md(f.message)]),
+        c.warned.map((f) => [cell(t(f)), `${cell(f.evidence.field)}: ${cell(inWords(f.evidence.value))}`, cell(inWords(f.evidence.expected)), cell(f.message)]),
       ),
       '',
     );
@@ -182,9 +207,11 @@ function renderMarkdownLetter(c: LetterContent, report: Report): string {
 
 function findingsTable(label: string, caption: string, fs: Finding[], t: RuleTitleLookup): string {
   const rows = fs.map(
-    (f) => `<tr><th scope="row">${esc(t(f))}</th><td><code>${esc(f.evidence.field)}</code>: ${esc(inWords(f.evidence.value))}</td><td>${esc(inWords(f.evidence.expected))}</td><td>${esc(f.message)}</td></tr>`,
+    (f) =>
+      `<tr><th scope="row">${esc(t(f))}</th><td data-label="What the manifest showed"><code>${esc(f.evidence.field)}</code>: ${esc(inWords(f.evidence.value))}</td><td data-label="What the district requires">${esc(inWords(f.evidence.expected))}</td><td data-label="Finding">${esc(f.message)}</td></tr>`,
   );
-  return dataTable(label, caption, ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'], rows);
+  // On a phone (letter.css) each row becomes a block of labelled lines: a letter is read, not scrolled sideways.
+  return dataTable(label, caption, ['Requirement', 'What the manifest showed', 'What the district requires', 'Finding'], rows, 'reqs');
 }
 
 function renderHtmlLetter(c: LetterContent, report: Report): string {

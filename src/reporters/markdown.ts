@@ -33,6 +33,10 @@ import {
   valueText,
   waiverText,
   monthLabel,
+  changeText,
+  comparedProducts,
+  fromTo,
+  pointsText,
   trendProducts,
   trendSpan,
 } from './util.js';
@@ -63,6 +67,45 @@ function productTitle(p: ProductReport): string {
 }
 
 /** The Decisions section: the first 25 decisions with a total row, and the rest after "and N more". */
+/** "Since last audit" (with `--compare`): spend, products added and removed, verdict changes, usage changes largest first. */
+function compareMarkdown(report: Report, out: string[]): void {
+  const c = report.comparison;
+  if (!c) return;
+  const name = (id: string) => `${md(c.names[id] ?? id) || md(id)} (${md(id)})`;
+  out.push(`## Since last audit (${md(c.previousAsOf)})`, '');
+  out.push(`This audit (as of ${md(report.asOf)}) beside the earlier report as of ${md(c.previousAsOf)}. Products are matched by id; each figure is the one of its own report's window.`, '');
+  out.push(
+    mdTable(
+      ['Figure', `As of ${md(c.previousAsOf)}`, `As of ${md(report.asOf)}`, 'Change'],
+      [
+        ['Annual spend', money(c.annualSpend.previous), money(c.annualSpend.now), changeText(c.annualSpend.previous, c.annualSpend.now, (d) => money(d))],
+        ['Wasted on dormant seats', money(c.wastedSpend.previous), money(c.wastedSpend.now), changeText(c.wastedSpend.previous, c.wastedSpend.now, (d) => money(d))],
+      ],
+      ['l', 'r', 'r', 'r'],
+    ),
+    '',
+  );
+  out.push(`- **Added:** ${c.productsAdded.map(name).join(', ') || 'none'}`);
+  out.push(`- **Removed:** ${c.productsRemoved.map(name).join(', ') || 'none'}`);
+  out.push(`- **Verdict changes:** ${c.verdictChanges.map((v) => `${name(v.product)} ${md(v.from)} → ${md(v.to)}`).join(', ') || 'none'}`, '');
+  const ps = comparedProducts(c);
+  if (ps.length > 0) {
+    out.push(
+      mdTable(
+        ['Product', `Active users (last ${report.thresholds.activeWindowDays} school days)`, `Teacher utilization (last ${report.thresholds.semesterDays} school days)`, 'Wasted spend'],
+        ps.map((p) => [
+          name(p.product),
+          fromTo(p.activeUsers.previous, p.activeUsers.now, int),
+          fromTo(p.teacherUtilization.previous, p.teacherUtilization.now, pct, pointsText),
+          fromTo(p.wastedSpend.previous, p.wastedSpend.now, money),
+        ]),
+        ['l', 'l', 'l', 'l'],
+      ),
+      '',
+    );
+  }
+}
+
 function decisionsMarkdown(report: Report, out: string[]): void {
   const ds = report.decisions;
   out.push('## Decisions', '');
@@ -104,7 +147,7 @@ export const renderMarkdown: Reporter = (report: Report) => {
   out.push(`- **Findings:** ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived, ${s.findings.pass} pass, ${s.findings['n/a']} n/a`);
   if (report.hasUsage) {
     out.push(`- **Annual spend:** ${money(s.annualSpend)}`);
-    out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)}`);
+    out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)} a year (seats with no sign-in in the last ${report.thresholds.activeWindowDays} school days)`);
     out.push(`- **Potential savings:** ${money(s.potentialSavings)} (${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing)`);
     const parts = savingsParts(report);
     const named = (ds: readonly Decision[]) => ds.map((d) => `${md(d.name) || md(d.product)} ${money(d.saving)}`).join(', ') || 'none';
@@ -113,6 +156,7 @@ export const renderMarkdown: Reporter = (report: Report) => {
     out.push(`- **Sunset candidates:** ${s.sunsetCandidates}`);
   }
   out.push('');
+  compareMarkdown(report, out);
 
   if (report.hasUsage) {
     const ps = usageProducts(report);
@@ -140,10 +184,11 @@ export const renderMarkdown: Reporter = (report: Report) => {
     }
     const where = breakdownProducts(report);
     if (where.length > 0) {
-      out.push('## Where products are used', '', 'Active users by school (every school a product is deployed at, also at 0) and active students by grade, from the roster.', '');
+      const days = report.thresholds.activeWindowDays;
+      out.push('## Where products are used', '', `Active users (last ${days} school days) by school (every school a product is deployed at, also at 0) and active students (the same window) by grade, from the roster.`, '');
       out.push(
         mdTable(
-          ['Product', 'Active users by school', 'Active students by grade'],
+          ['Product', `Active users by school (last ${days} school days)`, `Active students by grade (last ${days} school days)`],
           where.map((p) => {
             const b = breakdowns(p);
             return [productTitle(p), md(breakdownText(b.schools)), md(breakdownText(b.grades))];

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { dollarsOf, type Cents } from '../model/money.js';
-import type { Decision, Finding, ProductReport, Reconciliation, Report, Status, UsageFigures, Verdict } from '../model/types.js';
+import type { Comparison, Decision, Finding, ProductReport, Reconciliation, Report, Status, UsageFigures, Verdict } from '../model/types.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
 const ANSI_RE =
@@ -267,4 +267,37 @@ export function trendProducts(report: Report): { shown: ProductReport[]; notMeas
 export function trendSpan(report: Report): string | null {
   const m = report.products.find((p) => p.usage?.monthly)?.usage!.monthly!;
   return m && m.length ? `${monthLabel(m[0].month)} to ${monthLabel(m[m.length - 1].month)}` : null;
+}
+
+/** A signed change of two figures formatted by `fmt` (`+12`, `−$3.00`, `no change`); `–` when either is unknown. */
+export function changeText(previous: number | null, now: number | null, fmt: (x: number) => string): string {
+  if (previous === null || now === null) return '–';
+  const d = now - previous;
+  if (d === 0) return 'no change';
+  // A word joiner keeps the sign with its figure when a narrow cell wraps.
+  return `${d > 0 ? '+' : '−'}\u2060${fmt(Math.abs(d))}`;
+}
+
+/** `previous → now (change)` of one figure; `–` when neither report has it. */
+export function fromTo(previous: number | null, now: number | null, fmt: (x: number | null) => string, diff: (x: number) => string = (x) => fmt(x)): string {
+  if (previous === null && now === null) return '–';
+  const c = changeText(previous, now, diff);
+  return `${fmt(previous)} → ${fmt(now)}${c === '–' ? '' : ` (${c})`}`;
+}
+
+/** A teacher-utilization change in percentage points. */
+export function pointsText(x: number): string {
+  return `${round(x * 100, 1).toFixed(1)} pts`;
+}
+
+/** The compared products, largest change first: wasted spend, then active users, then teacher utilization (absolute), then id. */
+export function comparedProducts(c: Comparison): Comparison['products'] {
+  const delta = (x: { previous: number | null; now: number | null }) => (x.previous === null || x.now === null ? 0 : Math.abs(x.now - x.previous));
+  return [...c.products].sort(
+    (a, b) =>
+      delta(b.wastedSpend) - delta(a.wastedSpend) ||
+      delta(b.activeUsers) - delta(a.activeUsers) ||
+      delta(b.teacherUtilization) - delta(a.teacherUtilization) ||
+      (a.product < b.product ? -1 : 1),
+  );
 }

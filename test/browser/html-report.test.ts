@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../../src/reporters/html.js';
 import { renderLetter } from '../../src/reporters/letters.js';
 import { buildReport, hostileReport } from '../fixtures/report-model.js';
-import { edvet } from '../e2e/helpers.js';
+import { edvet, ensureBuilt } from '../e2e/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -47,6 +47,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let reportUrl: string;
   let hostileUrl: string;
   let letterUrl: string;
+  let demoUrl: string;
+  let demoLetterUrl: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'edvet-html-'));
@@ -60,6 +62,15 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     hostileUrl = write('hostile.html', renderHtml(hostileReport(), OPTIONS));
     const rejected = report.products.find((p) => p.id === 'wordwise')!;
     letterUrl = write('letter.html', renderLetter(rejected, report, 'html'));
+    // The demo district's real board packet and a letter with a long requirements table.
+    ensureBuilt();
+    // With --compare (a run of March), so "Since last audit" is laid out and checked too.
+    const previous = join(dir, 'march.json');
+    writeFileSync(previous, edvet(['audit', '--demo', '--as-of', '2026-03-02', '--format', 'json']).stdout);
+    demoUrl = write('demo.html', edvet(['audit', '--demo', '--format', 'html', '--compare', previous]).stdout);
+    const letters = join(dir, 'letters');
+    edvet(['letters', '--catalog', 'fixtures/demo-district/catalog', '--format', 'html', '--out-dir', letters, '--as-of', '2026-11-23']);
+    demoLetterUrl = pathToFileURL(join(letters, 'sprocket-sage-games--quizblitz.html')).href;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -114,7 +125,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       expect(await page.locator('dl.figures dt', { hasText: label }).isVisible()).toBe(true);
     }
     expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('svg[role="img"]').count()).toBe(2);
+    expect(await page.locator('svg[role="img"]').count()).toBe(3); // seats, utilization, and WordWise's monthly trend
     await page.screenshot({ path: '/tmp/edvet-report.png', fullPage: true });
     await context.close();
   });
@@ -224,5 +235,93 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     if (violations.length) console.log(report(violations));
     expect(violations).toEqual([]);
     await letter.context.close();
+  });
+
+  /**
+   * What is cut at the right: the page wider than the viewport, a table, chart or figure reaching past it (a table in a
+   * scroll region: its region), and with `tablesMustFit` (print, a wide desktop) any table that must scroll at all.
+   */
+  async function tooWide(page: Page, tablesMustFit: boolean): Promise<string[]> {
+    return page.evaluate((fit) => {
+      const out: string[] = [];
+      const W = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth > W) out.push(`page ${document.documentElement.scrollWidth} > ${W}`);
+      const near = (el: Element) => `"${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+      for (const el of document.querySelectorAll('table, svg, figure, pre')) {
+        const region = el.closest('.scroll') as HTMLElement | null;
+        if (region && !fit) {
+          if (region.getBoundingClientRect().right > W + 0.5) out.push(`scroll region past the page near ${near(el)}`);
+          continue;
+        }
+        if (el.getBoundingClientRect().right > W + 0.5) out.push(`${el.tagName.toLowerCase()} right ${Math.round(el.getBoundingClientRect().right)} > ${W} near ${near(el)}`);
+        if (region && region.scrollWidth > region.clientWidth + 1) out.push(`table scrolls in its region near ${near(el)}`);
+      }
+      return out;
+    }, tablesMustFit);
+  }
+
+  // Printable widths in CSS px: the page less report.css's 12 mm margins (96 px an inch).
+  const PAPER = { Letter: { width: 8.5 * 96 - 2 * 45.35, height: 11 * 96 - 2 * 45.35 }, A4: { width: (210 / 25.4) * 96 - 2 * 45.35, height: (297 / 25.4) * 96 - 2 * 45.35 } };
+
+  it('prints the demo board packet with nothing wider than the printable page, on US Letter and A4, header rows repeating', async () => {
+    for (const [paper, size] of Object.entries(PAPER)) {
+      const { context, page } = await open(demoUrl, Math.floor(size.width));
+      await page.emulateMedia({ media: 'print' });
+      // Every table fits the printed page: nothing to scroll on paper, no column cut at the right.
+      expect(await tooWide(page, true), paper).toEqual([]);
+      const heads = await page.evaluate(() => [...document.querySelectorAll('thead')].map((t) => getComputedStyle(t).display));
+      expect(heads.length).toBeGreaterThan(20);
+      expect(new Set(heads)).toEqual(new Set(['table-header-group']));
+      // A row is never split across pages, nor a product's findings from their heading.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('tbody tr')!).breakInside)).toBe('avoid');
+      // The district header, the decisions and the headline figures end within the first two printed pages' height.
+      const bottom = await page.evaluate(() => document.getElementById('h-headline')!.closest('section')!.getBoundingClientRect().bottom + window.scrollY);
+      expect(bottom, paper).toBeLessThan(2 * size.height);
+      await context.close();
+    }
+  });
+
+  it("prints the demo board packet to a PDF of a board packet's length (Chromium's own PDF, US Letter and A4)", async () => {
+    const { context, page } = await open(demoUrl, 1280);
+    for (const format of ['Letter', 'A4'] as const) {
+      const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      // 33 pages before the print layout was fixed; the findings alone fill about 14 now.
+      expect(pages, format).toBeGreaterThan(10);
+      expect(pages, format).toBeLessThanOrEqual(30);
+      if (format === 'Letter') writeFileSync('/tmp/edvet-board-packet.pdf', pdf);
+    }
+    await context.close();
+  });
+
+  it('shows the demo board packet at 390 px and 1280 px without sideways page scroll, axe clean; at 1280 px every table fits without scrolling', async () => {
+    for (const width of [390, 1280]) {
+      const { context, page } = await open(demoUrl, width, true);
+      expect(await tooWide(page, width >= 1280), String(width)).toEqual([]);
+      expect(await page.locator('#h-compare').count()).toBe(1);
+      const violations = await axe(page);
+      if (violations.length) console.log(report(violations));
+      expect(violations).toEqual([]);
+      await page.screenshot({ path: `/tmp/edvet-demo-${width}.png`, fullPage: false });
+      await context.close();
+    }
+  });
+
+  it("shows a letter's requirements table uncut at 390 px (each requirement a block of labelled lines) and at 1280 px, axe clean", async () => {
+    for (const width of [390, 1280]) {
+      const { context, page } = await open(demoLetterUrl, width, true);
+      expect(await tooWide(page, true), String(width)).toEqual([]);
+      if (width === 390) {
+        // The column headings still reach the reader: each cell is labelled.
+        const labels = await page.evaluate(() => [...document.querySelectorAll('table.reqs tbody td')].map((td) => getComputedStyle(td, '::before').content));
+        expect(labels.length).toBeGreaterThan(3);
+        expect(labels.every((l) => l.includes('What') || l.includes('Finding'))).toBe(true);
+      }
+      const violations = await axe(page);
+      if (violations.length) console.log(report(violations));
+      expect(violations).toEqual([]);
+      await page.screenshot({ path: `/tmp/edvet-letter-${width}.png`, fullPage: true });
+      await context.close();
+    }
   });
 });

@@ -54,12 +54,12 @@ export function scrollTable(label: string, table: string): string {
 /** A column heading: its (HTML) title, and `num` for a right-aligned figure column. */
 export type Column = string | readonly [title: string, kind: 'num'];
 
-/** A captioned data table with one row of column headings, in its scroll region; `rows` are `<tr>` elements. */
-export function dataTable(label: string, caption: string, columns: readonly Column[], rows: readonly string[]): string {
+/** A captioned data table with one row of column headings, in its scroll region; `rows` are `<tr>` elements; `cls` names its column layout in report.css. */
+export function dataTable(label: string, caption: string, columns: readonly Column[], rows: readonly string[], cls?: string): string {
   const head = columns.map((c) => (typeof c === 'string' ? `<th scope="col">${c}</th>` : `<th scope="col" class="num">${c[0]}</th>`)).join('');
   return scrollTable(
     label,
-    `<table>
+    `<table${cls ? ` class="${cls}"` : ''}>
 <caption><span class="cap">${caption}</span></caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -67,6 +67,11 @@ ${rows.join('\n')}
 </tbody>
 </table>`,
   );
+}
+
+/** A file path, rule id or field name (escaped) with a line-break opportunity after each `/`, `.`, `_` and `-`, so it wraps at a boundary instead of widening its column. */
+export function breakablePath(path: string): string {
+  return esc(path).replace(/([/._-])/g, '$1<wbr>');
 }
 
 /** One `<section>` of a page: its heading's id, its label in the table of contents, and its HTML. */

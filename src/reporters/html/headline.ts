@@ -8,8 +8,8 @@ export function headlineSection(report: Report): Section {
   const s = report.summary;
   const items: [string, string, string?][] = [];
   if (report.hasUsage) {
-    items.push(['Annual spend', money(s.annualSpend)]);
-    items.push(['Wasted on dormant seats', money(s.wastedSpend)]);
+    items.push(['Annual spend', money(s.annualSpend), 'a year, products in use (pilot, active, sunsetting)']);
+    items.push(['Wasted on dormant seats', money(s.wastedSpend), `a year; no sign-in in the last ${report.thresholds.activeWindowDays} school days`]);
     items.push(['Potential savings', money(s.potentialSavings), `${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing`]);
   }
   items.push(['Products reviewed', String(s.products)]);

@@ -1,7 +1,7 @@
 /** "Inputs and warnings": the usage files read, the apps no product matched, and every warning. */
 import type { Report } from '../../model/types.js';
 import { int } from '../util.js';
-import { dataTable, esc, section, type Section } from './document.js';
+import { breakablePath, dataTable, esc, section, type Section } from './document.js';
 
 /** `N reason` per non-zero count, one a line (`0` when none). */
 function counts(o: Record<string, number>): string {
@@ -18,7 +18,7 @@ export function inputsSection(report: Report): Section | null {
         'Usage files table',
         'Usage files read',
         ['File', 'Format', ['Rows', 'num'], ['Used', 'num'], 'Skipped', 'Bad'],
-        report.inputs.map((i) => `<tr><th scope="row"><code>${esc(i.path)}</code></th><td>${esc(i.format)}</td><td class="num">${int(i.rows)}</td><td class="num">${int(i.used)}</td><td>${counts(i.skipped)}</td><td>${counts(i.bad)}</td></tr>`),
+        report.inputs.map((i) => `<tr><th scope="row"><code>${breakablePath(i.path)}</code></th><td>${esc(i.format)}</td><td class="num">${int(i.rows)}</td><td class="num">${int(i.used)}</td><td>${counts(i.skipped)}</td><td>${counts(i.bad)}</td></tr>`),
       ),
     );
   }

@@ -68,6 +68,7 @@ export function monthlySection(report: Report): Section | null {
       `Distinct users per month, ${esc(span)} (the data of the charts above)`,
       ['Product', 'Who', ...months.map((m) => [esc(monthLabel(m.month)), 'num'] as const)],
       shown.map((p) => rows(p, p.usage!.monthly!)),
+      'monthly',
     ),
   ];
   if (notMeasured.length > 0) {

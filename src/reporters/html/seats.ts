@@ -4,14 +4,19 @@ import { activeText, dormantText, int, money, pct, reconcileNotes, wastedText } 
 import { seatsChart } from './charts.js';
 import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
-function row(p: ProductReport): string {
+function seatsRow(p: ProductReport): string {
   const u = p.usage!;
-  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${activeText(u)}</td><td class="num">${dormantText(u)}</td><td class="num">${pct(u.dormantRatio)}</td><td class="num">${money(u.annualCost)}</td><td class="num">${wastedText(u)}</td><td class="num">${money(u.costPerActiveUser)}</td><td class="num">${int(u.recommendedSeats)}</td><td class="num">${money(u.rightSizeSaving)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
+  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${activeText(u)}</td><td class="num">${dormantText(u)}</td><td class="num">${pct(u.dormantRatio)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
+}
+
+function costRow(p: ProductReport): string {
+  const u = p.usage!;
+  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${money(u.annualCost)}</td><td class="num">${wastedText(u)}</td><td class="num">${money(u.costPerActiveUser)}</td><td class="num">${int(u.recommendedSeats)}</td><td class="num">${money(u.rightSizeSaving)}</td></tr>`;
 }
 
 function totalRow(report: Report): string {
   const rec = report.reconciliation;
-  return `<tr class="total"><th scope="row">Total</th><td></td><td></td><td></td><td></td><td class="num">${money(rec?.annualCost.listed)}</td><td class="num">${money(rec?.wastedSpend.listed)}</td><td></td><td></td><td class="num">${money(rec?.rightSizeSaving.listed)}</td><td></td><td></td></tr>`;
+  return `<tr class="total"><th scope="row">Total</th><td class="num">${money(rec?.annualCost.listed)}</td><td class="num">${money(rec?.wastedSpend.listed)}</td><td></td><td></td><td class="num">${money(rec?.rightSizeSaving.listed)}</td></tr>`;
 }
 
 /** The seats section over the products with usage figures (`usageProducts`, already in chart order). */
@@ -24,9 +29,17 @@ export function seatsSection(report: Report, ps: readonly ProductReport[]): Sect
       seatsChart(ps),
       dataTable(
         'Seats and active users table',
-        'Seats, active users and wasted spend per product (the data of the chart above)',
-        ['Product', ['Seats', 'num'], [`Active users (last ${days} school days)`, 'num'], ['Dormant seats', 'num'], ['Dormant share', 'num'], ['Annual cost', 'num'], ['Wasted spend', 'num'], ['Cost per active user', 'num'], ['Recommended seats', 'num'], ['Right-size saving', 'num'], 'Last sign-in', 'Usage status'],
-        [...ps.map(row), totalRow(report)],
+        `Seats and active users per product, last ${days} school days (the data of the chart above)`,
+        ['Product', ['Seats', 'num'], [`Active users (last ${days} school days)`, 'num'], ['Dormant seats', 'num'], ['Dormant share', 'num'], 'Last sign-in', 'Usage status'],
+        ps.map(seatsRow),
+        'seats',
+      ),
+      dataTable(
+        'Cost of the seats table',
+        'What the seats cost per product, a year, with the wasted spend and the right-sizing saving',
+        ['Product', ['Annual cost', 'num'], ['Wasted spend (dormant seats)', 'num'], ['Cost per active user', 'num'], ['Recommended seats', 'num'], ['Right-size saving', 'num']],
+        [...ps.map(costRow), totalRow(report)],
+        'costs',
       ),
     );
     const rec = report.reconciliation;
