@@ -198,6 +198,7 @@ export function usageFigures(p: Product, c: UsageCounts): UsageFigures {
       lastSeen: null,
       activeByGrade: null,
       activeBySchool: null,
+      monthly: null,
     };
   }
   // Why: a proposed or retired product's seats are not being paid for, so none of them is "wasted".
