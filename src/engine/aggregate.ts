@@ -8,13 +8,13 @@
  * with distinct users × products and apps, never with rows, and a row of a
  * user and app already seen allocates nothing.
  */
-import { splitUnmatched, type UnmatchedSplit } from '../model/identifiers.js';
+import { splitUnmatched, type UnmatchedRows, type UnmatchedSplit } from '../model/identifiers.js';
 import type { DayNumber } from '../model/dates.js';
 import { TrendMonths } from '../model/months.js';
 import type { SafePattern } from '../model/pattern.js';
 import type { Role } from '../model/roles.js';
 import type { Roster } from '../model/roster.js';
-import type { CountRow, InternedUsageSink, SignInCounts, UnmatchedApp, UsageSink } from '../model/usage.js';
+import type { CountRow, InternedUsageSink, SignInCounts, UsageSink } from '../model/usage.js';
 import { signInFigures, type FigureQuery } from './figures.js';
 import { Identities } from './identities.js';
 import { LastDayStore, type LastDayIndex } from './last-days.js';
@@ -55,6 +55,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   private readonly appSlots = new Map<string, number>();
   private readonly appIdSlots = new Map<string, Map<string, number>>();
   private slotApp: string[] = [];
+  private slotAppId: (string | undefined)[] = [];
   private slotProduct = new Int32Array(16);
   private slotRows = new Float64Array(16);
   private readonly productRows: Float64Array;
@@ -117,6 +118,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     let p = this.match(app, appId);
     if (!(p >= 0 && p < this.productCount)) p = -1;
     this.slotApp.push(app);
+    this.slotAppId.push(appId);
     this.slotProduct = grow(this.slotProduct, slot + 1);
     this.slotRows = grow(this.slotRows, slot + 1);
     this.slotProduct[slot] = p;
@@ -131,17 +133,22 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   }
 
   /**
-   * Apps that matched no product, with their used rows: most rows first, then by name (code-point order); at most
-   * `limit`. Values that look like a user identifier (an e-mail, `User: Name`) are only counted (model/identifiers.ts).
+   * Apps that matched no product, with their used rows, keyed by app and app id ignoring case (the first spelling
+   * seen is kept): every one, sorted as usage-sources.md says (model/identifiers.ts), or the first `limit`. Values
+   * that look like a user identifier (an e-mail, `User: Name`) are only counted.
    */
-  unmatchedApps(limit = 20): UnmatchedSplit {
-    const byApp = new Map<string, number>();
+  unmatchedApps(limit = Infinity): UnmatchedSplit {
+    const byKey = new Map<string, UnmatchedRows>();
     for (let s = 0; s < this.slotApp.length; s++) {
       if (this.slotProduct[s] >= 0) continue;
       const app = this.slotApp[s];
-      byApp.set(app, (byApp.get(app) ?? 0) + this.slotRows[s]);
+      const appId = this.slotAppId[s] ?? null;
+      const key = `${app.toLowerCase()}\u0000${appId === null ? '\u0001' : appId.toLowerCase()}`;
+      const e = byKey.get(key);
+      if (e) e.rows += this.slotRows[s];
+      else byKey.set(key, { app, appId, rows: this.slotRows[s] });
     }
-    return splitUnmatched(byApp, limit);
+    return splitUnmatched([...byKey.values()], limit);
   }
 
   /** The used rows of aggregate counts matched to product `p` (usage-sources.md "edvet-counts"). */

@@ -11,7 +11,8 @@ import { SchoolCalendar } from '../model/calendar.js';
 import { addDaysIso, daysBetween } from '../model/date-math.js';
 import { dayOf } from '../model/dates.js';
 import { centsShare } from '../model/money.js';
-import { matchKeys, type Product } from '../model/product.js';
+import { clientIdKeys, matchKeys, type Product } from '../model/product.js';
+import { suggester } from '../model/suggest.js';
 import type { Roster } from '../model/roster.js';
 import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
 import type { CountRow, SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
@@ -40,9 +41,6 @@ export interface SignInSource {
   countRowsOf?(productIndex: number): readonly CountRow[];
 }
 
-/** How many unmatched apps a report lists. */
-const UNMATCHED_MAX = 20;
-
 /** The steps of a retirement, in the order rules.md gives them; the last, on deletion, is {@link deletionStep}. */
 export const SUNSET_STEPS = [
   'Give teachers notice that the product will be retired',
@@ -56,20 +54,30 @@ export function deletionStep(requestBy: string, dueBy: string): string {
 }
 
 /**
- * The product index an export's app (name, optional app id) matches: a
- * product's id, name or alias, ignoring case and surrounding spaces (the
- * first product wins a shared key); -1 when none.
+ * The product index an export's app (name, optional app id) matches
+ * (usage-sources.md "Client ids"): first a product whose `usage.client_ids`
+ * holds the app id, so the id decides between apps sharing a display name;
+ * only otherwise a product's id, name or alias equal to the app name (or to
+ * the app id), ignoring case and surrounding spaces; -1 when none. The catalog
+ * refuses a key two products claim (load/catalog.ts), so each key has one owner.
  */
 export function productMatcher(products: readonly Product[]): (app: string, appId: string | undefined) => number {
   const index = new Map<string, number>();
+  const ids = new Map<string, number>();
   products.forEach((p, i) => {
     for (const k of matchKeys(p)) if (!index.has(k)) index.set(k, i);
+    for (const k of clientIdKeys(p)) if (!ids.has(k)) ids.set(k, i);
   });
   return (app, appId) => {
+    const id = appId?.trim().toLowerCase();
+    if (id) {
+      const byId = ids.get(id);
+      if (byId !== undefined) return byId;
+    }
     const i = index.get(app.trim().toLowerCase());
     if (i !== undefined) return i;
-    if (appId !== undefined) {
-      const j = index.get(appId.trim().toLowerCase());
+    if (id) {
+      const j = index.get(id);
       if (j !== undefined) return j;
     }
     return -1;
@@ -105,6 +113,13 @@ export function measureUsage(
   const semesterFrom = cal.windowStart(asOfDay, policy.usage.semester_days);
   const counts = new Map<string, UsageCounts>();
   const mixingWarnings: string[] = [];
+  const unmatched = signIns.unmatchedApps(Infinity);
+  // usage-sources.md "Alias suggestions": never matched automatically, only named.
+  const suggest = suggester(
+    products.map((p) => ({ id: p.id, names: [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])] })),
+    policy.usage.suggest_ignore,
+  );
+  const apps: UnmatchedApp[] = unmatched.listed.map((a) => ({ ...a, suggestedProduct: suggest(a.app) }));
   products.forEach((p, i) => {
     const m = p.manifest;
     const teachersWithAccess = roster ? roster.teachersWithAccess(m.schools ?? null, p.grades) : null;
@@ -128,10 +143,21 @@ export function measureUsage(
       }
     }
     // usage-sources.md "Honest no data": no used row of any export matched the product.
-    counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: [] });
+    counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: apps.filter((a) => a.suggestedProduct === p.id) });
   });
-  const unmatched = signIns.unmatchedApps(UNMATCHED_MAX);
-  return { counts, inputs, unmatchedApps: unmatched.listed, unmatchedWarnings: unmatchedWarnings(unmatched), mixingWarnings };
+  return { counts, inputs, unmatchedApps: apps, unmatchedWarnings: [...unmatchedWarnings(unmatched), ...suggestionWarnings(apps)], mixingWarnings };
+}
+
+/**
+ * One line per unmatched app the suggester points at a product
+ * (`'Quizly Add-on' (1 row) may be quizly: if so, add it to usage.aliases`;
+ * `usage.client_ids` when the app has an id). The app's text is the export's:
+ * it is escaped on its way out like every other.
+ */
+export function suggestionWarnings(apps: readonly UnmatchedApp[]): string[] {
+  return apps
+    .filter((a) => a.suggestedProduct !== null)
+    .map((a) => `'${a.app}'${a.appId === null ? '' : ` (app id ${a.appId})`} (${a.rows.toLocaleString('en-US')} row${a.rows === 1 ? '' : 's'}) may be ${a.suggestedProduct}: if so, add it to ${a.appId === null ? 'usage.aliases' : 'usage.client_ids'}`);
 }
 
 /** The warnings the exports read call for: display-name users (moodle-log), and each file's unreadable rows (counts and the first line, never content). */

@@ -6,7 +6,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { expandGrades } from '../model/grades.js';
-import { annualCostOf, costPerSeatOf, costPerStudentOf, matchKeys, type Product } from '../model/product.js';
+import { annualCostOf, costPerSeatOf, costPerStudentOf, type Product } from '../model/product.js';
 import { expandPaths, READ_LIMITS, readFileBytes } from './files.js';
 import { acrRoot, checkAcrPath, confinementProblem, loadOpenAcr, type AcrReport } from './openacr.js';
 import { issuesToProblems } from './schema/issues.js';
@@ -219,17 +219,29 @@ function checkDuplicateIds(docs: YamlDoc[], problems: Problem[]): void {
   }
 }
 
+/**
+ * A usage name (id, name, alias) or client id that two products claim is a
+ * schema error naming both manifests (rules.md "Corner cases, decided";
+ * usage-sources.md "Client ids"): one product's alias equal to another's
+ * name, a client id listed twice, or equal to another product's name.
+ */
 function checkCatalogWide(products: Product[], problems: Problem[]): void {
   const owner = new Map<string, Product>();
   for (const p of products) {
-    const own = new Set(matchKeys(p));
-    for (const k of own) {
+    const keys = new Map<string, { what: string; path: (string | number)[] }>();
+    const aliases = p.manifest.usage?.aliases ?? [];
+    const ids = p.manifest.usage?.client_ids ?? [];
+    const add = (k: string, what: string, path: (string | number)[]) => {
+      if (k && !keys.has(k)) keys.set(k, { what, path });
+    };
+    add(p.id.trim().toLowerCase(), 'id', ['id']);
+    add(p.manifest.name.trim().toLowerCase(), 'name', ['name']);
+    aliases.forEach((a, i) => add(a.trim().toLowerCase(), 'usage alias', ['usage', 'aliases', i]));
+    ids.forEach((a, i) => add(a.trim().toLowerCase(), 'client id', ['usage', 'client_ids', i]));
+    for (const [k, { what, path }] of keys) {
       const other = owner.get(k);
       if (other && other !== p && other.id !== p.id) {
-        const aliases = p.manifest.usage?.aliases ?? [];
-        const idx = aliases.findIndex((a) => a.trim().toLowerCase() === k);
-        const at = idx >= 0 ? p.posOf(['usage', 'aliases', idx]) : p.posOf(['name']);
-        problems.push({ ...at, message: `usage alias "${k}" is also claimed by product \`${other.id}\` (${other.file}); each usage name must point at one product` });
+        problems.push({ ...p.posOf(path), message: `${what} "${k}" is also claimed by product \`${other.id}\` (${other.file}); each usage name or client id must point at one product` });
       } else owner.set(k, p);
     }
   }

@@ -34,7 +34,7 @@ export function looksLikeUserIdentifier(value: string): boolean {
 
 /** Unmatched apps split into those that may be listed and a count of those that look like user identifiers. */
 export interface UnmatchedSplit {
-  /** At most `limit`, most rows first, then by name (code-point order). */
+  /** Every listable app (at most `limit` when one is given), sorted by {@link compareUnmatched}. */
   listed: UnmatchedApp[];
   /** Distinct unmatched apps in all (identifier-like ones included). */
   apps: number;
@@ -42,18 +42,46 @@ export interface UnmatchedSplit {
   identifiers: { apps: number; rows: number };
 }
 
-/** Splits unmatched apps (name → used rows) into the listable ones and a count of identifier-like ones. */
-export function splitUnmatched(byApp: ReadonlyMap<string, number>, limit: number): UnmatchedSplit {
+/** One unmatched (app, app id) with its used rows, before suggestions. */
+export interface UnmatchedRows {
+  app: string;
+  appId: string | null;
+  rows: number;
+}
+
+const codePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** usage-sources.md "Unmatched apps": rows descending, then app, then app id (code-point order; a null app id first). */
+export function compareUnmatched(a: UnmatchedRows, b: UnmatchedRows): number {
+  if (a.rows !== b.rows) return b.rows - a.rows;
+  const byApp = codePoint(a.app, b.app);
+  if (byApp !== 0) return byApp;
+  if (a.appId === b.appId) return 0;
+  if (a.appId === null) return -1;
+  if (b.appId === null) return 1;
+  return codePoint(a.appId, b.appId);
+}
+
+/**
+ * Splits unmatched apps (a name → used rows map, or (app, app id, rows)
+ * entries) into the listable ones, complete and sorted, and a count of those
+ * that look like user identifiers (an app value or app id that is an e-mail
+ * or a person): those are never listed.
+ */
+export function splitUnmatched(unmatched: ReadonlyMap<string, number> | readonly UnmatchedRows[], limit = Infinity): UnmatchedSplit {
+  const entries: UnmatchedRows[] = Array.isArray(unmatched)
+    ? [...(unmatched as readonly UnmatchedRows[])]
+    : [...(unmatched as ReadonlyMap<string, number>)].map(([app, rows]) => ({ app, appId: null, rows }));
   const listed: UnmatchedApp[] = [];
   const identifiers = { apps: 0, rows: 0 };
-  for (const [app, rows] of byApp) {
-    if (looksLikeUserIdentifier(app)) {
+  for (const e of entries) {
+    if (looksLikeUserIdentifier(e.app) || (e.appId !== null && looksLikeUserIdentifier(e.appId))) {
       identifiers.apps++;
-      identifiers.rows += rows;
-    } else listed.push({ app, rows });
+      identifiers.rows += e.rows;
+    } else listed.push({ app: e.app, appId: e.appId, rows: e.rows, suggestedProduct: null });
   }
-  listed.sort((a, b) => b.rows - a.rows || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0));
-  return { listed: listed.slice(0, Math.max(0, limit)), apps: byApp.size, identifiers };
+  listed.sort(compareUnmatched);
+  return { listed: listed.slice(0, Math.max(0, limit)), apps: entries.length, identifiers };
 }
 
 /** The warnings a split calls for (counts only, never a value): identifiers left out, and a likely column mix-up. */

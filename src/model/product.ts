@@ -62,3 +62,8 @@ export function costPerSeatOf(m: Manifest, annual: Cents | null): Cents | null {
 export function matchKeys(p: Product): string[] {
   return [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])].map((s) => s.trim().toLowerCase()).filter(Boolean);
 }
+
+/** The app ids a usage row's app id may equal to match the product first: its `usage.client_ids` (ignoring case and spaces). */
+export function clientIdKeys(p: Product): string[] {
+  return (p.manifest.usage?.client_ids ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean);
+}

@@ -193,6 +193,11 @@ export type RuleUsage = Pick<
 
 /** An app of the exports that matched no product (usage-sources.md "Unmatched apps"), with its used rows. */
 export interface UnmatchedApp {
+  /** The app as first spelt in the exports (apps are keyed by app and app id ignoring case). */
   app: string;
+  /** The app id the rows gave (an OAuth client id, an Entra Application ID, a Canvas dev key id); null when the format has none. */
+  appId: string | null;
   rows: number;
+  /** The product the alias suggestion points at (usage-sources.md "Alias suggestions"; never matched automatically); null when none is close. */
+  suggestedProduct: string | null;
 }

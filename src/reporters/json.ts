@@ -135,7 +135,7 @@ export function reportToJson(report: Report) {
     asOf: report.asOf,
     policy: { source: report.policy.source },
     products: sortedProducts(report).map(productJson),
-    unmatchedApps: report.unmatchedApps.map((a) => ({ app: a.app, rows: a.rows })),
+    unmatchedApps: report.unmatchedApps.map((a) => ({ app: a.app, appId: a.appId, rows: a.rows, suggestedProduct: a.suggestedProduct })),
     inputs: report.inputs.map((i) => ({
       path: i.path,
       format: i.format,

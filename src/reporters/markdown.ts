@@ -27,6 +27,7 @@ import {
   activeText,
   dormantText,
   wastedText,
+  unmatchedShown,
   breakdownProducts,
   breakdownText,
   breakdowns,
@@ -284,7 +285,9 @@ export const renderMarkdown: Reporter = (report: Report) => {
   if (report.hasUsage) {
     if (report.unmatchedApps.length > 0) {
       out.push('## Apps that match no product', '');
-      out.push(mdTable(['App', 'Rows'], report.unmatchedApps.map((a) => [md(a.app), int(a.rows)]), ['l', 'r']), '');
+      const { shown, more } = unmatchedShown(report);
+      out.push(mdTable(['App', 'App id', 'Rows', 'Suggested product'], shown.map((a) => [md(a.app), md(a.appId ?? '–'), int(a.rows), md(a.suggestedProduct ?? '–')]), ['l', 'l', 'r', 'l']), '');
+      if (more > 0) out.push(`And ${int(more)} more (the JSON report lists every one).`, '');
     }
     if (report.inputs.length > 0) {
       out.push('## Usage files', '');

@@ -24,6 +24,8 @@ import {
   activeText,
   dormantText,
   wastedText,
+  unmatchedShown,
+  unmatchedText,
   waiverText,
 } from './util.js';
 
@@ -334,7 +336,8 @@ function inputsSection(report: Report, width: number): string[] {
   }
   if (report.unmatchedApps.length > 0) {
     out.push('', 'Apps in the usage exports that match no product');
-    const text = report.unmatchedApps.map((a) => `${clean(a.app)} (${int(a.rows)} rows)`).join(', ');
+    const { shown, more } = unmatchedShown(report);
+    const text = shown.map(unmatchedText).join(', ') + (more > 0 ? `, and ${int(more)} more` : '');
     pushAll(out, wrap(text, width - 2).map((l) => `  ${l}`));
   }
   if (report.warnings.length > 0) {

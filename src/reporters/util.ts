@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { dollarsOf, type Cents } from '../model/money.js';
 import type { Comparison, Decision, Finding, ProductReport, Reconciliation, Report, Status, UsageFigures, Verdict } from '../model/types.js';
+import type { UnmatchedApp } from '../model/usage.js';
 
 // ANSI/VT escape sequences: CSI (7-bit and 8-bit), OSC / DCS / PM / APC / SOS strings, and two-byte ESC sequences.
 const ANSI_RE =
@@ -181,6 +182,21 @@ export function waiverText(f: Finding): string {
   return w.expired
     ? `waiver by ${w.approvedBy} expired ${w.expiresOn}: ${w.reason}`
     : `waived by ${w.approvedBy} until ${w.expiresOn}: ${w.reason}`;
+}
+
+/** How many unmatched apps table, Markdown and HTML list before "and N more" (JSON lists every one). */
+export const UNMATCHED_SHOWN = 20;
+
+/** The unmatched apps a human-readable report lists, and how many more there are. */
+export function unmatchedShown(report: Report): { shown: UnmatchedApp[]; more: number } {
+  return { shown: report.unmatchedApps.slice(0, UNMATCHED_SHOWN), more: Math.max(0, report.unmatchedApps.length - UNMATCHED_SHOWN) };
+}
+
+/** `Kahoot! (2,582 rows)`, `Quizly Add-on [555-a] (1 row, may be quizly)`: one unmatched app as plain text (escape it for the format). */
+export function unmatchedText(a: UnmatchedApp): string {
+  const id = a.appId === null ? '' : ` [${clean(a.appId)}]`;
+  const hint = a.suggestedProduct === null ? '' : `, may be ${clean(a.suggestedProduct)}`;
+  return `${clean(a.app)}${id} (${int(a.rows)} row${a.rows === 1 ? '' : 's'}${hint})`;
 }
 
 /** How many decisions the Decisions section shows before "and N more". */

@@ -20,6 +20,6 @@ export function lookedFor(p: Product): string {
 export function suggestionText(usage: Pick<RuleUsage, 'suggestedApps'>): string {
   const a = usage.suggestedApps[0];
   if (!a) return '';
-  const key = 'appId' in a && a.appId ? 'usage.client_ids' : 'usage.aliases';
+  const key = a.appId !== null ? 'usage.client_ids' : 'usage.aliases';
   return `; '${a.app}' (${a.rows.toLocaleString('en-US')} row${a.rows === 1 ? '' : 's'}) in the exports may be this product: if so, add it to ${key}`;
 }

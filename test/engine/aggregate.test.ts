@@ -57,7 +57,7 @@ describe('UsageAggregator on the usage worked example', () => {
     });
     const quiz = agg.figures(1, q(teachers));
     expect(quiz).toMatchObject({ rows: 2, activeUsers: 1, activeTeachers: 0, teachersWithAccess: 2, semesterActiveTeachers: 0 });
-    expect(agg.unmatchedApps().listed).toEqual([{ app: 'OtherApp', rows: 1 }]);
+    expect(agg.unmatchedApps().listed).toEqual([{ app: 'OtherApp', appId: null, rows: 1, suggestedProduct: null }]);
   });
 });
 
@@ -144,7 +144,10 @@ describe('UsageAggregator details', () => {
       semesterStudentsByGrade: null,
       monthly: null,
     });
-    expect(agg.unmatchedApps().listed).toEqual([{ app: 'B', rows: 2 }]);
+    expect(agg.unmatchedApps().listed).toEqual([
+      { app: 'B', appId: null, rows: 1, suggestedProduct: null },
+      { app: 'B', appId: 'x', rows: 1, suggestedProduct: null },
+    ]);
   });
 
   describe('the monthly trend (usage-sources.md "Monthly trend")', () => {
@@ -210,14 +213,14 @@ describe('UsageAggregator details', () => {
     expect(f.rows).toBe(7);
   });
 
-  it('sorts unmatched apps by rows, then name, and limits them', () => {
+  it('sorts unmatched apps by rows, then name, then app id (null first), and limits them only when asked', () => {
     const agg = new UsageAggregator({ roster: null, match: () => -1, productCount: 0, teacherPattern: null });
     for (const [app, n] of [['b', 2], ['a', 2], ['c', 5], ['d', 1]] as const) for (let i = 0; i < n; i++) agg.add(1, 'u', app, undefined, 'student');
-    expect(agg.unmatchedApps(3).listed).toEqual([
-      { app: 'c', rows: 5 },
-      { app: 'a', rows: 2 },
-      { app: 'b', rows: 2 },
-    ]);
+    const un = (app: string, rows: number, appId: string | null = null) => ({ app, appId, rows, suggestedProduct: null });
+    expect(agg.unmatchedApps(3).listed).toEqual([un('c', 5), un('a', 2), un('b', 2)]);
+    for (const [app, id] of [['d', 'z-2'], ['D', 'Z-2'], ['d', 'a-1'], ['e', undefined]] as const) agg.add(1, 'u', app, id, 'student');
+    // keyed by app and app id ignoring case, the first spelling kept; complete without a limit
+    expect(agg.unmatchedApps().listed).toEqual([un('c', 5), un('a', 2), un('b', 2), un('d', 2, 'z-2'), un('d', 1), un('d', 1, 'a-1'), un('e', 1)]);
   });
 
   it.each([undefined, 0, 50 * 64])('handles many users and products (dense limit %s)', (denseLimit) => {
@@ -381,13 +384,19 @@ function naiveMonthly(all: Ev[], mine: Ev[], key: (raw: string) => string, roleO
   });
 }
 
-function naiveUnmatched(events: Ev[], match: (app: string, appId: string | undefined) => number): { app: string; rows: number }[] {
-  const m = new Map<string, number>();
-  for (const e of events) if (match(e.app, e.appId) < 0) m.set(e.app, (m.get(e.app) ?? 0) + 1);
-  return [...m]
-    .map(([app, rows]) => ({ app, rows }))
-    .sort((a, b) => b.rows - a.rows || (a.app < b.app ? -1 : a.app > b.app ? 1 : 0))
-    .slice(0, 20);
+function naiveUnmatched(events: Ev[], match: (app: string, appId: string | undefined) => number): { app: string; appId: string | null; rows: number; suggestedProduct: null }[] {
+  const m = new Map<string, { app: string; appId: string | null; rows: number; suggestedProduct: null }>();
+  for (const e of events) {
+    if (match(e.app, e.appId) >= 0) continue;
+    const key = JSON.stringify([e.app.toLowerCase(), e.appId === undefined ? null : e.appId.toLowerCase()]);
+    const x = m.get(key);
+    if (x) x.rows++;
+    else m.set(key, { app: e.app, appId: e.appId ?? null, rows: 1, suggestedProduct: null });
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...m.values()].sort(
+    (a, b) => b.rows - a.rows || cmp(a.app, b.app) || (a.appId === b.appId ? 0 : a.appId === null ? -1 : b.appId === null ? 1 : cmp(a.appId, b.appId)),
+  );
 }
 
 describe('UsageAggregator property', () => {

@@ -153,7 +153,7 @@ describe('the usage step', () => {
         asked.push([i, q]);
         return counts({ activeUsers: i }) as SignInCounts;
       },
-      unmatchedApps: (limit) => ({ listed: [{ app: `limit ${limit}`, rows: 1 }], apps: 1, identifiers: { apps: 0, rows: 0 } }),
+      unmatchedApps: (limit) => ({ listed: [{ app: `limit ${limit}`, appId: null, rows: 1, suggestedProduct: null }, { app: 'Product Ol', appId: 'k-1', rows: 3, suggestedProduct: null }], apps: 2, identifiers: { apps: 0, rows: 0 } }),
     };
     const roster = { teachersWithAccess: (schools: string[] | null) => Int32Array.from(schools ? [0] : [0, 1]) } as unknown as Roster;
     const products = [product('old', { deployed_on: '2025-01-06', schools: ['elm'] }), product('new', { deployed_on: '2026-11-02' }), product('none', {})];
@@ -170,7 +170,18 @@ describe('the usage step', () => {
       ['new', 1, true], // 11-02 … 11-20: 15 school days
       ['none', 2, false],
     ]);
-    expect(r.unmatchedApps).toEqual([{ app: 'limit 20', rows: 1 }]);
+    // the complete list (no limit), each app with its alias suggestion; the product it suggests names it
+    expect(r.unmatchedApps).toEqual([
+      { app: 'limit Infinity', appId: null, rows: 1, suggestedProduct: null },
+      { app: 'Product Ol', appId: 'k-1', rows: 3, suggestedProduct: 'old' },
+    ]);
+    expect(r.counts.get('old')!.suggestedApps.map((a) => a.app)).toEqual(['Product Ol']);
+    expect(r.unmatchedWarnings).toEqual(["'Product Ol' (app id k-1) (3 rows) may be old: if so, add it to usage.client_ids"]);
+  });
+
+  it('matches an app id listed in usage.client_ids first, so the id decides between apps sharing a display name', () => {
+    const match = productMatcher([product('quizly', { name: 'Quizly', usage: { client_ids: ['111-Q'] } }), product('other', { name: 'Other' })]);
+    expect([match('Q Legacy', ' 111-q '), match('Other', '111-q'), match('Quizly', '999-x'), match('Quizly', undefined), match('Other', '999-x')]).toEqual([0, 0, 0, 0, 1]);
   });
 
   it('matches apps by id, name or alias ignoring case and spaces, then by app id; the first product wins', () => {

@@ -35,7 +35,9 @@ describe('splitUnmatched', () => {
   it('lists apps only, counts identifiers, and warns on a likely column mix-up', () => {
     const byApp = new Map<string, number>([['Kahoot!', 5], ['a@x.example', 3], ['b@x.example', 2], ['User: C D', 1]]);
     const s = splitUnmatched(byApp, 20);
-    expect(s.listed).toEqual([{ app: 'Kahoot!', rows: 5 }]);
+    expect(s.listed).toEqual([{ app: 'Kahoot!', appId: null, rows: 5, suggestedProduct: null }]);
+    // an e-mail given as the app id is a person too: counted, never listed
+    expect(splitUnmatched([{ app: 'Quizly', appId: 'c@x.example', rows: 2 }]).listed).toEqual([]);
     expect(s.identifiers).toEqual({ apps: 3, rows: 6 });
     const w = unmatchedWarnings(s);
     expect(w).toHaveLength(2);

@@ -119,6 +119,16 @@ describe('manifest errors that must be caught (manifest.md)', () => {
     expect(p).toMatchObject({ file: `${BAD}/duplicate-alias/b.yaml`, line: 6 });
     expect(p.message).toContain('alias-one');
   });
+
+  it('a client id listed by two products, or equal to another product\'s name, is a schema error naming both manifests', () => {
+    const ps = problemsOf('duplicate-client-id');
+    expect(ps.map((p) => [p.file, p.line, p.column])).toEqual([
+      [`${BAD}/duplicate-client-id/b.yaml`, 6, 16],
+      [`${BAD}/duplicate-client-id/b.yaml`, 6, 54],
+    ]);
+    expect(ps[0].message).toMatch(/^client id "111-q\.apps\.googleusercontent\.com" is also claimed by product `quizly` \(fixtures\/bad\/duplicate-client-id\/a\.yaml\)/);
+    expect(ps[1].message).toMatch(/^client id "mapmaker" is also claimed by product `mapmaker`/);
+  });
 });
 
 describe('YAML cases (quality.md)', () => {

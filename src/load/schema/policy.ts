@@ -113,6 +113,8 @@ export const PolicySchema = z.strictObject({
     date_order: z.enum(['mdy', 'dmy']),
     // usage-sources.md "Roles by org unit": checked for RE2 syntax by load/policy.ts, as teacher_pattern.
     role_by_org_unit: z.array(z.strictObject({ match: z.string().min(1), role: z.enum(['student', 'teacher', 'staff']) })),
+    // usage-sources.md "Alias suggestions": words left out of the names compared.
+    suggest_ignore: z.array(z.string().trim().min(1)),
   }),
   sunset: z.strictObject({ notice_days: dayCount, renewal_warn_days: dayCount }),
   calendar: z

@@ -1,6 +1,6 @@
 /** "Inputs and warnings": the usage files read, the apps no product matched, and every warning. */
 import type { Report } from '../../model/types.js';
-import { int } from '../util.js';
+import { int, unmatchedShown } from '../util.js';
 import { breakablePath, dataTable, esc, section, type Section } from './document.js';
 
 /** `N reason` per non-zero count, one a line (`0` when none). */
@@ -23,14 +23,16 @@ export function inputsSection(report: Report): Section | null {
     );
   }
   if (report.unmatchedApps.length > 0) {
+    const { shown, more } = unmatchedShown(report);
     body.push(
       dataTable(
         'Unmatched apps table',
         'Apps in the usage exports that match no product',
-        ['App', ['Rows', 'num']],
-        report.unmatchedApps.map((a) => `<tr><th scope="row">${esc(a.app)}</th><td class="num">${int(a.rows)}</td></tr>`),
+        ['App', 'App id', ['Rows', 'num'], 'Suggested product'],
+        shown.map((a) => `<tr><th scope="row">${esc(a.app)}</th><td>${esc(a.appId ?? '–')}</td><td class="num">${int(a.rows)}</td><td>${esc(a.suggestedProduct ?? '–')}</td></tr>`),
       ),
     );
+    if (more > 0) body.push(`<p>And ${int(more)} more (the JSON report lists every one).</p>`);
   }
   if (report.warnings.length > 0) {
     body.push(`<h3>Warnings</h3>\n<ul class="warnings">\n${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('\n')}\n</ul>`);
