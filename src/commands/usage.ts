@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { UsageAggregator } from '../engine/aggregate.js';
-import { inputWarnings, measureUsage, productMatcher, teacherPatternOf, type UsageResults } from '../engine/usage.js';
+import { earliestEventOf, inputWarnings, measureUsage, productMatcher, teacherPatternOf, type UsageResults } from '../engine/usage.js';
 import { compareReports } from '../engine/compare.js';
 import { displayPath } from '../load/catalog.js';
 import { expandPaths } from '../load/files.js';
@@ -84,8 +84,10 @@ export async function readUsage(
   const roster = rosterPath ? await loadRoster(displayPath(resolve(ctx.cwd, rosterPath), ctx.cwd)) : null;
   const agg = new UsageAggregator({ roster, match: productMatcher(products), productCount: products.length, teacherPattern: teacherPatternOf(policy), asOfDay: dayOf(asOf) });
   const inputs: InputReport[] = [];
+  let earliestEvent: number | null = null;
   for (const abs of files) {
     const shown = displayPath(abs, ctx.cwd);
+    agg.startFile();
     const report = await readUsageFile(abs, {
       customFormats: custom,
       forcedFormat,
@@ -99,8 +101,10 @@ export async function readUsage(
     });
     ctx.status('');
     inputs.push(report);
+    const e = earliestEventOf(report.format, agg.fileEarliest());
+    if (e !== null && (earliestEvent === null || e < earliestEvent)) earliestEvent = e;
   }
-  return { ...measureUsage(agg, roster, products, policy, asOf, inputs), rosterWarnings: roster?.warnings ?? [] };
+  return { ...measureUsage(agg, roster, products, policy, asOf, inputs, earliestEvent), rosterWarnings: roster?.warnings ?? [] };
 }
 
 /** Runs `edvet usage`, `edvet sunset` or `edvet audit`: load, the engine's steps, then render and write. */
@@ -126,7 +130,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   const previous = flags.compare ? readPreviousReport(resolve(ctx.cwd, flags.compare), displayPath(resolve(ctx.cwd, flags.compare), ctx.cwd)) : null;
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
   const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
-  const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.unmatchedWarnings, ...usage.mixingWarnings] : [])];
+  const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.coverageWarnings, ...usage.unmatchedWarnings, ...usage.mixingWarnings] : [])];
   // Lifecycle rules: privacy.data-deletion with the contract rules (sunset, audit); privacy.grade-band-use wherever usage is measured.
   const rules = RULES.filter(
     (r) =>

@@ -62,6 +62,9 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   /** Per product, its used rows of aggregate counts (few: a district copies them from dashboards). */
   private readonly countRows: CountRow[][];
 
+  // the earliest day of the rows read since startFile() (usage-sources.md "Coverage")
+  private fileEarliestDay: DayNumber | null = null;
+
   // built for figures(), dropped by addInterned()
   private index: { days: LastDayIndex; roles: Uint8Array } | null = null;
 
@@ -95,6 +98,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   /** Records `rows` used sign-ins of user `u` (a {@link userHandle}) to app slot `slot` (an {@link appHandle}), the latest on `day`, in the trend months `months`. */
   addInterned(day: DayNumber, u: number, slot: number, role: Role, rows: number, months: number): void {
     this.index = null;
+    if (this.fileEarliestDay === null || day < this.fileEarliestDay) this.fileEarliestDay = day;
     this.slotRows[slot] += rows;
     this.users.noteRole(u, role);
     // Why: "months before that of the run's earliest used event" — any event of the run, matched to a product or not.
@@ -103,6 +107,16 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     if (p < 0) return;
     this.productRows[p] += rows;
     this.lastDays.record(u, p, day, months);
+  }
+
+  /** Starts a new file: {@link fileEarliest} then gives the earliest day of its used rows. */
+  startFile(): void {
+    this.fileEarliestDay = null;
+  }
+
+  /** The earliest day of the used rows (matched to a product or not) since {@link startFile}; null when none. */
+  fileEarliest(): DayNumber | null {
+    return this.fileEarliestDay;
   }
 
   /** Records one used row of aggregate counts (edvet-counts) for app slot `slot` (an {@link appHandle}). */

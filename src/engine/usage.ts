@@ -9,7 +9,7 @@ import { compileSafePattern, type SafePattern } from '../model/pattern.js';
 import type { Policy } from '../load/schema/policy.js';
 import { SchoolCalendar } from '../model/calendar.js';
 import { addDaysIso, daysBetween } from '../model/date-math.js';
-import { dayOf } from '../model/dates.js';
+import { dayOf, isoOf, type DayNumber } from '../model/dates.js';
 import { centsShare } from '../model/money.js';
 import { clientIdKeys, matchKeys, type Product } from '../model/product.js';
 import { suggester } from '../model/suggest.js';
@@ -27,10 +27,27 @@ export interface UsageResults {
   counts: Map<string, UsageCounts>;
   inputs: InputReport[];
   unmatchedApps: UnmatchedApp[];
-  /** Warnings about unmatched apps that look like user identifiers (counts only). */
+  /** Warnings about unmatched apps that look like user identifiers (counts only), and the alias suggestions. */
   unmatchedWarnings: string[];
   /** Products with per-user rows whose aggregate counts give a higher bound (usage-sources.md "Mixing"). */
   mixingWarnings: string[];
+  /** The coverage warning when the sign-in exports start after the semester window's first day (usage-sources.md "Coverage"). */
+  coverageWarnings: string[];
+}
+
+/** Formats whose rows are last-seen records or counts, not events: they never set the run's earliest used event (usage-sources.md). */
+const NOT_EVENT_FORMATS = new Set(['canvas-last-access', 'canvas-access-tokens', 'edvet-last-seen', 'google-user-report', 'edvet-counts']);
+
+/**
+ * The earliest used event of a file read in `format` whose earliest used row
+ * fell on `day`: that day for an event format, the first day of its month for
+ * `edvet-summary` (its month's first day stands for its earliest event), null
+ * for last-seen and counts formats.
+ */
+export function earliestEventOf(format: string, day: DayNumber | null): DayNumber | null {
+  if (day === null || NOT_EVENT_FORMATS.has(format)) return null;
+  if (format === 'edvet-summary') return dayOf(`${isoOf(day).slice(0, 8)}01`);
+  return day;
 }
 
 /** Where the sign-in figures come from: the aggregator, once every export has been read into it. */
@@ -106,6 +123,7 @@ export function measureUsage(
   policy: Policy,
   asOf: string,
   inputs: InputReport[],
+  earliestEvent: DayNumber | null = null,
 ): UsageResults {
   const cal = calendarOf(policy);
   const asOfDay = dayOf(asOf);
@@ -145,7 +163,12 @@ export function measureUsage(
     // usage-sources.md "Honest no data": no used row of any export matched the product.
     counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: apps.filter((a) => a.suggestedProduct === p.id) });
   });
-  return { counts, inputs, unmatchedApps: apps, unmatchedWarnings: [...unmatchedWarnings(unmatched), ...suggestionWarnings(apps)], mixingWarnings };
+  // Why (usage-sources.md "Coverage"): days before the exports start are not days without use.
+  const coverageWarnings =
+    earliestEvent !== null && earliestEvent > semesterFrom
+      ? [`sign-in exports start on ${isoOf(earliestEvent)}, after the semester window's start ${isoOf(semesterFrom)}: semester figures count only from ${isoOf(earliestEvent)}`]
+      : [];
+  return { counts, inputs, unmatchedApps: apps, unmatchedWarnings: [...unmatchedWarnings(unmatched), ...suggestionWarnings(apps)], coverageWarnings, mixingWarnings };
 }
 
 /**

@@ -39,6 +39,7 @@ import privacyStateAddenda from './privacy/state-addenda.js';
 import ssoIntegration from './sso/integration.js';
 import standardsAlignment from './standards/alignment.js';
 import usageDormantSeats from './usage/dormant-seats.js';
+import usageOverDeployed from './usage/over-deployed.js';
 import usageTeacherUtilization from './usage/teacher-utilization.js';
 
 export const RULES: readonly Rule[] = [
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   standardsAlignment,
   usageDormantSeats,
   usageTeacherUtilization,
+  usageOverDeployed,
   privacyGradeBandUse,
   contractRenewal,
   contractReviewDue,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureQuery } from '../../src/engine/figures.js';
 import {
+  earliestEventOf,
   inputWarnings,
   measureUsage,
   productMatcher,
@@ -179,6 +180,19 @@ describe('the usage step', () => {
     expect(r.unmatchedWarnings).toEqual(["'Product Ol' (app id k-1) (3 rows) may be old: if so, add it to usage.client_ids"]);
   });
 
+  it('warns when the exports start after the semester window does, and only then (edvet-summary from its month, last-seen formats never)', () => {
+    const source: SignInSource = { figures: () => counts() as SignInCounts, unmatchedApps: () => ({ listed: [], apps: 0, identifiers: { apps: 0, rows: 0 } }) };
+    const p = policyWith({ usage: { semester_days: 10 } });
+    // 10 weekdays back from Friday 2026-11-20 start on Monday 2026-11-09
+    const w = (e: number | null) => measureUsage(source, null, [product('a', {})], p, '2026-11-20', [], e).coverageWarnings;
+    expect(w(dayOf('2026-11-10'))).toEqual(["sign-in exports start on 2026-11-10, after the semester window's start 2026-11-09: semester figures count only from 2026-11-10"]);
+    expect(w(dayOf('2026-11-09'))).toEqual([]);
+    expect(w(null)).toEqual([]);
+    expect(earliestEventOf('edvet-summary', dayOf('2026-11-12'))).toBe(dayOf('2026-11-01'));
+    expect(earliestEventOf('canvas-last-access', dayOf('2026-11-12'))).toBeNull();
+    expect(earliestEventOf('entra-signins', dayOf('2026-11-12'))).toBe(dayOf('2026-11-12'));
+  });
+
   it('matches an app id listed in usage.client_ids first, so the id decides between apps sharing a display name', () => {
     const match = productMatcher([product('quizly', { name: 'Quizly', usage: { client_ids: ['111-Q'] } }), product('other', { name: 'Other' })]);
     expect([match('Q Legacy', ' 111-q '), match('Other', '111-q'), match('Quizly', '999-x'), match('Quizly', undefined), match('Other', '999-x')]).toEqual([0, 0, 0, 0, 1]);
@@ -203,7 +217,7 @@ describe('report totals', () => {
   it('are sums of the per-product figures rounded to cents, so a total equals the sum of its rows', () => {
     // Each product wastes 2 of 3 seats of a $1.00 licence: $0.6667 → $0.67; three of them total $2.01, not $2.00.
     const products = ['a', 'b', 'c'].map((id) => product(id, { cost: { model: 'site', annual_total: 1, seats: 3 } }));
-    const usage = { counts: new Map(products.map((p) => [p.id, counts({ activeUsers: 1 })])), inputs: [], unmatchedApps: [], unmatchedWarnings: [] };
+    const usage = { counts: new Map(products.map((p) => [p.id, counts({ activeUsers: 1 })])), inputs: [], unmatchedApps: [], unmatchedWarnings: [], coverageWarnings: [] };
     const report = buildReport({
       command: 'usage',
       asOf: AS_OF,

@@ -25,7 +25,7 @@ ruleTester(rule, [
   {
     name: 'no data, with the unmatched app that suggests the product named',
     fixture: 'active-seats',
-    usage: { rows: 0, noUsageData: true, basis: null, activeUsers: null, suggestedApps: [{ app: 'Dormant Activ', rows: 12 }] },
+    usage: { rows: 0, noUsageData: true, basis: null, activeUsers: null, suggestedApps: [{ app: 'Dormant Activ', appId: null, rows: 12, suggestedProduct: 'dormant-active' }] },
     status: 'warn',
     message: 'no-data',
     field: 'usage.aliases',
