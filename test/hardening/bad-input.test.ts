@@ -52,6 +52,7 @@ const cases: Case[] = [
   // ---- manifest schema (manifest.md "Errors that must be caught")
   { name: 'duplicate id (names both files)', args: () => ['vet', `${B}/duplicate-id`], message: /duplicate-id\/b\.yaml:4:5: duplicate id `same-id`: also used in fixtures\/bad\/duplicate-id\/a\.yaml:1:5/ },
   { name: 'a usage alias claimed twice', args: () => ['vet', `${B}/duplicate-alias`], message: /duplicate-alias\/b\.yaml:6:20: usage alias "mathapp" is also claimed by product `alias-one`/ },
+  { name: 'a client id claimed twice, or equal to another product\'s name', args: () => ['vet', `${B}/duplicate-client-id`], count: 2, message: /duplicate-client-id\/b\.yaml:6:16: client id "111-q\.apps\.googleusercontent\.com" is also claimed by product `quizly` \(fixtures\/bad\/duplicate-client-id\/a\.yaml\)/ },
   { name: 'wrong type', args: () => ['vet', `${B}/wrong-type.yaml`], message: /wrong-type\.yaml:6:14: `evidence\.essa_tier`: expected an ESSA tier: 1, 2, 3, 4 or null \(found "two"\)/ },
   { name: 'value out of range', args: () => ['vet', `${B}/out-of-range.yaml`], message: /out-of-range\.yaml:6:14: `evidence\.essa_tier`: expected an ESSA tier from 1 to 4 \(found 5\)/ },
   { name: 'negative money', args: () => ['vet', `${B}/negative-money.yaml`], message: /negative-money\.yaml:7:15: `cost\.unit_price`: expected an amount ≥ 0 \(found -3\.5\)/ },
