@@ -53,7 +53,20 @@ function formatHelp(formats: readonly string[]): string {
 }
 
 /** The built-in usage export formats (load/usage/formats.ts BUILTIN_FORMATS; a test keeps the two lists equal). */
-export const USAGE_FORMAT_HELP = ['edvet', 'edvet-summary', 'entra-signins', 'canvas-last-access', 'canvas-access-tokens', 'moodle-log'];
+export const USAGE_FORMAT_HELP = [
+  'edvet',
+  'edvet-summary',
+  'entra-signins',
+  'canvas-last-access',
+  'canvas-access-tokens',
+  'moodle-log',
+  'edvet-last-seen',
+  'edvet-counts',
+  'google-token-audit',
+  'google-saml',
+  'google-oauth-log',
+  'google-user-report',
+];
 
 /**
  * A commander error in edvet's words: `edvet: error: …`, a missing required

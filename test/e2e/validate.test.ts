@@ -31,6 +31,7 @@ const LOCATED: Record<string, string[]> = {
   'bad-id.yaml': ['bad-id.yaml:1:5'],
   'binary.yaml': ['binary.yaml:null:null'],
   'duplicate-alias': ['duplicate-alias/b.yaml:6:20'],
+  'duplicate-client-id': ['duplicate-client-id/b.yaml:6:16', 'duplicate-client-id/b.yaml:6:54'],
   'duplicate-id': ['duplicate-id/b.yaml:4:5'],
   'duplicate-key.yaml': ['duplicate-key.yaml:7:3'],
   'expires-before-signed.yaml': ['expires-before-signed.yaml:9:17'],
