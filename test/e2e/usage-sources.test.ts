@@ -34,9 +34,8 @@ describe('A. google-token-audit', () => {
     expect(j.inputs[0]).toMatchObject({ format: 'google-token-audit', rows: 6, used: 4, skipped: { 'not a use event': 1, 'no user': 1 }, bad: {} });
   });
 
-  // t1's row reaches quizly only through usage.client_ids (app "Q Legacy", client id 111-q): enabled once the
-  // product matcher takes client ids (the honest-no-data work of issue 11).
-  it.skip('reproduces the figures', () => {
+  // t1's row reaches quizly only through usage.client_ids (app "Q Legacy", client id 111-q).
+  it('reproduces the figures', () => {
     const j = run('a', 'tokens.csv');
     const u = j.products[0].usage;
     expect(u).toMatchObject({
