@@ -5,7 +5,7 @@
  * the product reports and the as-of date, no I/O.
  */
 import type { Cents } from '../model/money.js';
-import type { Decision, DecisionAction, ProductReport } from '../model/types.js';
+import type { Decision, DecisionAction, Finding, ProductReport } from '../model/types.js';
 import { VETTING_CHECKS } from '../model/types.js';
 
 /** True when the product's teacher utilization failed (a waived fail is the district's decision to keep it). */
@@ -41,6 +41,27 @@ function sentence(s: string): string {
   return /[.!?]$/.test(t) ? t.slice(0, -1) : t;
 }
 
+/** The statuses whose annual cost the district pays now (the annual spend): only their cost is at stake. */
+const PAID = new Set(['pilot', 'active', 'sunsetting']);
+
+/**
+ * The privacy and contract findings that call for a decision (privacy-laws.md
+ * §5–§7), in the order their action is chosen: a deletion due or overdue
+ * (`privacy.data-deletion` warn or fail), use by students outside the grade
+ * band or under the COPPA age without consent (`privacy.grade-band-use` warn
+ * or fail), and a re-review due or overdue (`contract.review-due` warn or fail).
+ */
+const CALLS_FOR_DECISION = [
+  ['privacy.data-deletion', 'delete-data'],
+  ['privacy.grade-band-use', 'restrict-use'],
+  ['contract.review-due', 're-review'],
+] as const satisfies readonly (readonly [string, DecisionAction])[];
+
+/** A product's unwaived warn or fail finding of a rule, or undefined. */
+function needing(p: ProductReport, rule: string): Finding | undefined {
+  return p.findings.find((f) => f.rule === rule && (f.status === 'warn' || f.status === 'fail'));
+}
+
 /** The action that applies first, in reports.md's order, or null when the product needs no decision. */
 function actionOf(p: ProductReport, asOf: string): DecisionAction | null {
   const renewalDue = p.renewal !== null && (p.renewal.due || p.renewal.decideBy < asOf);
@@ -51,6 +72,8 @@ function actionOf(p: ProductReport, asOf: string): DecisionAction | null {
   if (activeRejected) return 'fix-before-renewal';
   if (rightSize) return 'right-size';
   if (p.status === 'sunsetting' && (renewalDue || (p.sunset?.decideBy ?? '9999') < asOf)) return 'retiring';
+  // Why before renew: renewing is the action only when no finding calls for a change.
+  for (const [rule, action] of CALLS_FOR_DECISION) if (needing(p, rule)) return action;
   if (renewalDue && p.status !== 'sunsetting') return 'renew';
   return null;
 }
@@ -71,12 +94,35 @@ function reasonOf(p: ProductReport, action: DecisionAction, asOf: string, semest
         : `${u!.semesterActiveUsers} users signed in during the last ${semesterDays} school days on ${u!.seats} seats; ${u!.recommendedSeats} seats cover them with the policy's buffer`;
     case 'retiring':
       return 'Retirement under way (status sunsetting)';
+    case 'delete-data':
+    case 'restrict-use':
+    case 're-review':
+      return sentence(needing(p, CALLS_FOR_DECISION.find(([, a]) => a === action)![0])!.message);
     case 'renew': {
       const r = p.renewal!;
       const when = r.renewalOn < asOf ? `Renewal date ${r.renewalOn} has passed` : `Renews on ${r.renewalOn}`;
       return `${when}${r.autoRenews ? ' (auto-renews)' : ''}; no finding calls for a change`;
     }
   }
+}
+
+/**
+ * The date a decision is due: a deletion's due date (`dueOn`), the re-review's
+ * due date, today for students under the COPPA age using a product without
+ * consent; else the renewal's decide-by, else the sunset plan's; null when none.
+ */
+function decideByOf(p: ProductReport, action: DecisionAction, asOf: string): string | null {
+  const fallback = p.renewal?.decideBy ?? p.sunset?.decideBy ?? null;
+  if (action === 'delete-data') {
+    const due = needing(p, 'privacy.data-deletion')!.evidence.dueOn;
+    return typeof due === 'string' ? due : null;
+  }
+  if (action === 're-review') {
+    const f = needing(p, 'contract.review-due')!;
+    return typeof f.evidence.dueOn === 'string' ? f.evidence.dueOn : null;
+  }
+  if (action === 'restrict-use' && needing(p, 'privacy.grade-band-use')!.status === 'fail') return asOf;
+  return fallback;
 }
 
 /**
@@ -89,16 +135,21 @@ export function decisionsOf(products: readonly ProductReport[], asOf: string, se
   for (const p of products) {
     const action = actionOf(p, asOf);
     if (action === null) continue;
-    const decideBy = p.renewal?.decideBy ?? p.sunset?.decideBy ?? null;
+    const decideBy = decideByOf(p, action, asOf);
+    const also = CALLS_FOR_DECISION.filter(([, a]) => a !== action)
+      .map(([rule]) => needing(p, rule))
+      .filter((f): f is Finding => f !== undefined)
+      .map((f) => `. Also: ${sentence(f.message)}`)
+      .join('');
     out.push({
       product: p.id,
       name: p.name,
       action,
       seats: action === 'right-size' ? (p.usage?.recommendedSeats ?? null) : null,
       saving: savingOf(p),
-      atStake: p.usage?.annualCost ?? null,
+      atStake: PAID.has(p.status) ? (p.usage?.annualCost ?? null) : null,
       decideBy,
-      reason: reasonOf(p, action, asOf, semesterDays),
+      reason: `${reasonOf(p, action, asOf, semesterDays)}${also}`,
     });
   }
   return out.sort((a, b) => {

@@ -144,7 +144,7 @@ export interface Summary {
 }
 
 /** A decision's recommended action (reports.md "the board packet"), in the order the first that applies is chosen. */
-export type DecisionAction = 'sunset' | 'fix-before-renewal' | 'right-size' | 'retiring' | 'renew';
+export type DecisionAction = 'sunset' | 'fix-before-renewal' | 'right-size' | 'retiring' | 'delete-data' | 'restrict-use' | 're-review' | 'renew';
 
 /** One product the board must decide on before its decide-by date; money in cents. */
 export interface Decision {

@@ -111,7 +111,7 @@ function decisionsMarkdown(report: Report, out: string[]): void {
   const ds = report.decisions;
   out.push('## Decisions', '');
   if (ds.length === 0) {
-    out.push(`No product needs a decision: no renewal within ${report.thresholds.renewalWarnDays} days, no sunset candidate, no right-sizing and no active product rejected.`, '');
+    out.push(`No product needs a decision: no renewal within ${report.thresholds.renewalWarnDays} days, no sunset candidate, no right-sizing, no active product rejected, no data deletion due, no use outside a product's grades and no re-review due.`, '');
     return;
   }
   const rowOf = (d: Decision) => [
@@ -126,7 +126,7 @@ function decisionsMarkdown(report: Report, out: string[]): void {
   const head = ['Product', 'Recommended action', 'Decide by', 'At stake (annual cost)', 'Saving', 'Why'];
   const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'l'];
   out.push(mdTable(head, [...ds.slice(0, DECISIONS_SHOWN).map(rowOf), total], align), '');
-  out.push(`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}. At stake is the annual cost of the products listed, out of an annual spend of ${money(report.summary.annualSpend)}.`, '');
+  out.push(`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}. At stake is the annual cost of the products listed that the district pays for now (pilot, active, sunsetting), out of an annual spend of ${money(report.summary.annualSpend)}.`, '');
   if (ds.length > DECISIONS_SHOWN) {
     out.push(`And ${ds.length - DECISIONS_SHOWN} more:`, '');
     out.push(mdTable(head, ds.slice(DECISIONS_SHOWN).map(rowOf), align), '');

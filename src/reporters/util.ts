@@ -213,6 +213,12 @@ export function actionText(d: Decision): string {
       return `Right-size to ${int(d.seats)} seats`;
     case 'retiring':
       return 'Retiring';
+    case 'delete-data':
+      return 'Get the data deleted';
+    case 'restrict-use':
+      return 'Restrict use';
+    case 're-review':
+      return 'Re-review';
     case 'renew':
       return 'Renew';
   }

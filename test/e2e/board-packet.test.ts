@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { edvet, edvetJson, ensureBuilt } from './helpers.js';
 
 interface Month { month: string; activeUsers: number | null; activeTeachers: number | null }
-interface Product { id: string; status: string; usage: { annualCost: number; wastedSpend: number | null; rows: number; activeUsers: number; lastSeen: string | null; monthly: Month[] | null } | null; findings: { rule: string; status: string; evidence: { field: string; value: unknown; expected: unknown } }[] }
+interface Product { id: string; name: string; status: string; usage: { annualCost: number; wastedSpend: number | null; rows: number; activeUsers: number; lastSeen: string | null; monthly: Month[] | null } | null; findings: { rule: string; status: string; message: string; evidence: { field: string; value: unknown; expected: unknown; dueOn?: string } }[] }
 interface Audit {
   products: Product[];
-  decisions: { product: string; action: string; seats: number | null; saving: number | null; atStake: number | null; decideBy: string | null }[];
+  decisions: { product: string; action: string; seats: number | null; saving: number | null; atStake: number | null; decideBy: string | null; reason: string }[];
   summary: { annualSpend: number; wastedSpend: number; potentialSavings: number; sunsetSavings: number; rightSizeSavings: number };
 }
 
@@ -83,5 +83,38 @@ describe('the board packet on the demo district', () => {
     // The Markdown table holds WordWise's JSON figures.
     const row = md.split('\n').find((l) => l.startsWith('| WordWise Reader (wordwise) | All users |'))!;
     expect(row.split('|').slice(3, 15).map((c) => Number(c.trim().replace(/,/g, '')))).toEqual(ww.map((m) => m.activeUsers));
+  });
+
+  it('lists the deletion due, the use outside the grade band and the re-review due, with the findings\' own dates and words, in JSON, HTML and Markdown', () => {
+    const calls = { 'privacy.data-deletion': 'delete-data', 'privacy.grade-band-use': 'restrict-use', 'contract.review-due': 're-review' } as const;
+    const html = edvet(['audit', '--demo', '--format', 'html']).stdout;
+    const md = edvet(['audit', '--demo', '--format', 'markdown']).stdout;
+    const decisionsHtml = html.slice(html.indexOf('<h2 id="h-decisions"'), html.indexOf('<h2 id="h-headline"'));
+    const decisionsMd = md.slice(md.indexOf('## Decisions'), md.indexOf('## Headline figures'));
+    const seen = new Set<string>();
+    for (const p of audit.products) {
+      for (const [rule, action] of Object.entries(calls)) {
+        const f = p.findings.find((x) => x.rule === rule && (x.status === 'warn' || x.status === 'fail'));
+        if (!f) continue;
+        const d = audit.decisions.find((x) => x.product === p.id);
+        expect(d, `${p.id} ${rule}`).toBeDefined();
+        const text = f.message.replace(/[.]$/, '');
+        if (d!.action === action) {
+          seen.add(action);
+          expect(d!.reason.startsWith(text), p.id).toBe(true);
+          if (action !== 'restrict-use') expect(d!.decideBy, p.id).toBe(f.evidence.dueOn ?? null);
+          if (action === 'restrict-use' && f.status === 'fail') expect(d!.decideBy).toBe('2026-11-23');
+        } else expect(d!.reason, p.id).toContain(`Also: ${text}`);
+        // Nothing is at stake for a product the district does not pay for now.
+        if (!['pilot', 'active', 'sunsetting'].includes(p.status)) expect(d!.atStake, p.id).toBeNull();
+      }
+    }
+    expect([...seen].sort()).toEqual(['delete-data', 're-review', 'restrict-use']);
+    const words = { 'delete-data': 'Get the data deleted', 'restrict-use': 'Restrict use', 're-review': 'Re-review' } as Record<string, string>;
+    for (const d of audit.decisions.filter((x) => words[x.action])) {
+      const name = audit.products.find((p) => p.id === d.product)!.name;
+      expect(decisionsHtml, d.product).toMatch(new RegExp(`<th scope="row">${name}</th><td><strong>${words[d.action]}</strong></td><td class="nowrap">${d.decideBy ?? '–'}`));
+      expect(decisionsMd, d.product).toContain(`| ${name} | **${words[d.action]}** | ${d.decideBy ?? '–'}`);
+    }
   });
 });

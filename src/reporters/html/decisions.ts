@@ -23,12 +23,12 @@ export function decisionsSection(report: Report): Section | null {
   if (!report.hasUsage) return null;
   const ds = report.decisions;
   const body: string[] = [];
-  if (ds.length === 0) body.push(`<p>No product needs a decision: no renewal within ${report.thresholds.renewalWarnDays} days, no sunset candidate, no right-sizing and no active product rejected.</p>`);
+  if (ds.length === 0) body.push(`<p>No product needs a decision: no renewal within ${report.thresholds.renewalWarnDays} days, no sunset candidate, no right-sizing, no active product rejected, no data deletion due, no use outside a product's grades and no re-review due.</p>`);
   else {
     const shown = ds.slice(0, DECISIONS_SHOWN);
     body.push(`<p>${ds.length} product${ds.length === 1 ? '' : 's'} need${ds.length === 1 ? 's' : ''} a decision, soonest decide-by date first. Each has one recommended action; the saving is the product's part of the potential savings.</p>`);
     body.push(dataTable('Decisions table', 'Decisions, soonest decide-by first', COLUMNS, [...shown.map((d) => row(report, d)), totalRow(ds, ds.length > shown.length ? `Total (all ${ds.length})` : 'Total')]));
-    const notes = [`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}. At stake is the annual cost of the products listed, out of an annual spend of ${money(report.summary.annualSpend)}.`];
+    const notes = [`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}. At stake is the annual cost of the products listed that the district pays for now (pilot, active, sunsetting), out of an annual spend of ${money(report.summary.annualSpend)}.`];
     if (ds.length > shown.length) notes.push(`And ${ds.length - shown.length} more: see <a href="#h-more-decisions">all decisions</a>.`);
     body.push(`<p class="meta foot">${notes.join(' ')}</p>`);
   }

@@ -19,7 +19,8 @@ export default defineRule({
     const due = addDaysIso(reviewed, every);
     const days = daysBetween(asOf, due);
     const params = { reviewed_on: reviewed, due_on: due, days, overdue: -days };
-    const evidence = { field: 'reviewed_on', value: reviewed, expected: `a review on or after ${addDaysIso(asOf, -every)}` };
+    // Why dueOn: the board packet's re-review decision is due on it (src/engine/decisions.ts).
+    const evidence = { field: 'reviewed_on', value: reviewed, expected: `a review on or after ${addDaysIso(asOf, -every)}`, more: { dueOn: due } };
     if (days < 0) return outcome('fail', 'overdue', evidence, params);
     if (days <= window) return outcome('warn', 'due', evidence, params);
     return outcome('pass', 'not-due', evidence, params);
