@@ -16,13 +16,12 @@
  * exactly. A property test holds it to that: whenever it returns a value, the
  * full parser gives the same value and the same position for every key and
  * item (test/load/yaml-plain.test.ts).
+ *
+ * It builds the value as it reads (no node tree in between) and keeps each
+ * document's positions as a small table of integers (PositionTable): a
+ * catalog of thousands of products keeps every product's positions for its
+ * findings' file:line:col.
  */
-
-/** A node of the document: where it starts (offset) and what it holds. */
-type PNode =
-  | { kind: 'scalar'; at: number; value: unknown }
-  | { kind: 'seq'; at: number; items: PNode[] }
-  | { kind: 'map'; at: number; keys: string[]; keyAt: number[]; values: PNode[] };
 
 export interface PlainDoc {
   /** The document's value, as the full parser's `toJS()` gives it. */
@@ -40,8 +39,93 @@ export interface PlainDoc {
 export interface PlainYaml {
   /** The file's documents, in order (a file may hold several, separated by `---`). */
   docs: PlainDoc[];
-  /** Offset where each line starts (for the full parser's LineCounter, so positions are numbered alike). */
-  lineStarts: readonly number[];
+  /** Offset where each line starts (positions are numbered as the full parser's LineCounter numbers them: see linePos). */
+  lineStarts: Int32Array;
+}
+
+/**
+ * 1-based line and column of `offset`, as yaml's LineCounter.linePos gives
+ * them from the same line starts (a binary search for the last start at or
+ * before the offset).
+ */
+export function linePos(lineStarts: Int32Array, offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (low < lineStarts.length && lineStarts[low] === offset) return { line: low + 1, col: 1 };
+  if (low === 0) return { line: 0, col: offset };
+  return { line: low, col: offset - lineStarts[low - 1] + 1 };
+}
+
+/*
+ * Positions are kept as a compact table, not as a tree of node objects: a
+ * catalog of thousands of products keeps every document's positions for its
+ * findings, and a node tree per document was most of `edvet vet`'s memory.
+ * One row per node, in document order (a collection's row, then its
+ * children's rows), ROW_SIZE integers each.
+ */
+const ROW_SIZE = 5;
+/** The node's kind: SCALAR, SEQ or MAP. */
+const KIND = 0;
+/** For a mapping's value, the id of its key (keyIds); -1 for a list item and for the root. */
+const KEY = 1;
+/** Offset of the node (a collection: of its first key or dash, or of its opening bracket). */
+const AT = 2;
+/** For a mapping's value, the offset of its key; otherwise the node's own offset. */
+const KEY_AT = 3;
+/** Index of the row after the node's subtree (its next sibling's row). */
+const END = 4;
+const SCALAR = 0;
+const SEQ = 1;
+const MAP = 2;
+
+/** Every key the reader has met, numbered: a row holds the number, and keys repeat across a catalog's documents. */
+const keyIds = new Map<string, number>();
+function keyIdOf(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    id = keyIds.size;
+    keyIds.set(key, id);
+  }
+  return id;
+}
+
+/** The rows of one document: what locate() walks. */
+class PositionTable {
+  constructor(private readonly rows: Int32Array) {}
+
+  locate(path: readonly (string | number)[], wantKey: boolean): number | null {
+    const rows = this.rows;
+    let node = 0;
+    let nearest: number | null = null;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const kind = rows[node * ROW_SIZE + KIND];
+      const end = rows[node * ROW_SIZE + END];
+      let child = node + 1;
+      if (kind === MAP) {
+        const id = keyIds.get(String(seg));
+        if (id === undefined) break;
+        while (child < end && rows[child * ROW_SIZE + KEY] !== id) child = rows[child * ROW_SIZE + END];
+        if (child >= end) break;
+        if (i === path.length - 1) return wantKey ? rows[child * ROW_SIZE + KEY_AT] : rows[child * ROW_SIZE + AT];
+        nearest = rows[child * ROW_SIZE + KEY_AT];
+      } else if (kind === SEQ && typeof seg === 'number') {
+        for (let k = 0; k < seg && child < end; k++) child = rows[child * ROW_SIZE + END];
+        if (!(seg >= 0 && Number.isInteger(seg)) || child >= end) break;
+        if (i === path.length - 1) return rows[child * ROW_SIZE + AT];
+        nearest = rows[child * ROW_SIZE + AT];
+      } else {
+        break;
+      }
+      node = child;
+    }
+    return nearest;
+  }
 }
 
 /** Thrown inside the reader when the text needs the full parser. */
@@ -55,7 +139,7 @@ function giveUp(): never {
 const UNUSUAL = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // A plain key followed by `:` and a space or the end of the line.
-const KEY = /^([A-Za-z0-9_$/.(][^:#'"[\]{},]*?) *:(?= |$)/;
+const KEY_RE = /([A-Za-z0-9_$/.(][^:#'"[\]{},]*?) *:(?= |$)/y;
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -135,6 +219,9 @@ const BLOCK_HEADER = /^[|>]([-+]?)(?: +#.*| *)$/;
 
 /** A plain scalar's value under the YAML 1.2 core schema (the full parser's default), tag by tag in its order. */
 function resolvePlain(s: string): unknown {
+  // Why: most scalars are words; only these first characters can start a null, a boolean or a number.
+  const c = s.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
@@ -171,6 +258,12 @@ class Reader {
   private readonly count: number;
   /** Collections open around the current position. */
   private depth = 0;
+  /** Where the value just read ends: the next line (block values) or the column after it (flow values). */
+  private next = 0;
+  private col = 0;
+  /** The position rows of the document being read (see PositionTable), and how many there are. */
+  private rows = new Int32Array(64 * ROW_SIZE);
+  private rowCount = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -197,13 +290,37 @@ class Reader {
     for (;;) {
       if (li < this.count && DOC_START.test(this.lines[li])) li = this.nextContent(li + 1);
       if (li >= this.count || this.indents[li] !== 0) giveUp();
-      const [root, after] = this.map(li, 0);
-      docs.push({ value: toJS(root) as Record<string, unknown>, start: root.at, locate: (path, wantKey) => locate(root, path, wantKey) });
-      li = this.nextContent(after);
+      this.rowCount = 0;
+      const value = this.map(li, 0, this.row(-1, -1));
+      const table = new PositionTable(this.rows.slice(0, this.rowCount * ROW_SIZE));
+      docs.push({ value, start: this.rows[AT], locate: (path, wantKey) => table.locate(path, wantKey) });
+      li = this.nextContent(this.next);
       if (li >= this.count) break;
       if (!DOC_START.test(this.lines[li])) giveUp();
     }
-    return { docs, lineStarts: this.starts };
+    return { docs, lineStarts: Int32Array.from(this.starts) };
+  }
+
+  /** A new row for a node, after the rows so far: a mapping's value (its key's id and offset) or a list item (-1, -1). */
+  private row(key: number, keyAt: number): number {
+    if ((this.rowCount + 1) * ROW_SIZE > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const r = this.rowCount++;
+    const o = r * ROW_SIZE;
+    this.rows[o + KEY] = key;
+    this.rows[o + KEY_AT] = keyAt;
+    return r;
+  }
+
+  /** The node of row `r` is read: its kind and offset, and the end of its subtree (the rows added since). */
+  private done(r: number, kind: number, at: number): void {
+    const o = r * ROW_SIZE;
+    this.rows[o + KIND] = kind;
+    this.rows[o + AT] = at;
+    this.rows[o + END] = this.rowCount;
   }
 
   /** The first line at or after `li` with content (not blank, not a comment). */
@@ -216,72 +333,69 @@ class Reader {
     return line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32);
   }
 
-  /** A block mapping whose keys sit at column `n`, the first on line `li` (possibly after `- `). Returns the node and the next line. */
-  private map(li: number, n: number): [PNode, number] {
+  /** Whether a plain key and its `:` start at column `col` of `line`. */
+  private startsKey(line: string, col: number): boolean {
+    KEY_RE.lastIndex = col;
+    return KEY_RE.test(line);
+  }
+
+  /** A block mapping whose keys sit at column `n`, the first on line `li` (possibly after `- `), for row `r`. */
+  private map(li: number, n: number, r: number): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) giveUp();
-    const keys: string[] = [];
-    const keyAt: number[] = [];
-    const values: PNode[] = [];
-    const seen = new Set<string>();
+    const out: Record<string, unknown> = {};
+    const at = this.starts[li] + n;
     for (;;) {
       const line = this.lines[li];
       if (n === 0 && DOC_END.test(line)) giveUp(); // `...` ends a document; `... x:` is not a key
-      const m = KEY.exec(line.slice(n));
+      KEY_RE.lastIndex = n;
+      const m = KEY_RE.exec(line);
       // An implicit key's `:` must be within 1024 characters of its start.
       if (!m || m[0].length > MAX_KEY) giveUp();
       const key = m[1];
-      if (FORBIDDEN_KEYS.has(key) || seen.has(key) || typeof resolvePlain(key) !== 'string') giveUp();
-      seen.add(key);
-      keys.push(key);
-      keyAt.push(this.starts[li] + n);
+      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key) || typeof resolvePlain(key) !== 'string') giveUp();
+      const child = this.row(keyIdOf(key), this.starts[li] + n);
       let v = n + m[0].length;
       while (line.charCodeAt(v) === 32) v++;
-      let value: PNode;
-      let next: number;
-      if (v === line.length || line.charCodeAt(v) === 35) {
-        [value, next] = this.valueBelow(li, n, v, true);
-      } else {
-        [value, next] = this.inline(li, v, n);
-      }
-      values.push(value);
-      next = this.nextContent(next);
+      out[key] = v === line.length || line.charCodeAt(v) === 35 ? this.valueBelow(li, n, v, true, child) : this.inline(li, v, n, child);
+      const next = this.nextContent(this.next);
       if (next >= this.count || this.indents[next] < n || (n === 0 && DOC_START.test(this.lines[next]))) {
         this.depth--;
-        return [{ kind: 'map', at: keyAt[0], keys, keyAt, values }, next];
+        this.done(r, MAP, at);
+        this.next = next;
+        return out;
       }
       if (this.indents[next] > n) giveUp();
       li = next;
     }
   }
 
-  /** A block sequence whose dashes sit at column `n`, the first on line `li`. */
-  private seq(li: number, n: number): [PNode, number] {
+  /** A block sequence whose dashes sit at column `n`, the first on line `li`, for row `r`. */
+  private seq(li: number, n: number, r: number): unknown[] {
     if (++this.depth > MAX_DEPTH) giveUp();
-    const items: PNode[] = [];
-    let at = -1;
+    const items: unknown[] = [];
+    const at = this.starts[li] + n;
     for (;;) {
       const line = this.lines[li];
-      if (at < 0) at = this.starts[li] + n;
       let v = n + 1;
       while (line.charCodeAt(v) === 32) v++;
-      let item: PNode;
-      let next: number;
+      const child = this.row(-1, -1);
       if (v === line.length || line.charCodeAt(v) === 35) {
-        [item, next] = this.valueBelow(li, n, v, false);
+        items.push(this.valueBelow(li, n, v, false, child));
       } else if (this.isDash(line, v)) {
         giveUp();
-      } else if (KEY.test(line.slice(v))) {
-        [item, next] = this.map(li, v);
+      } else if (this.startsKey(line, v)) {
+        items.push(this.map(li, v, child));
       } else {
-        [item, next] = this.inline(li, v, n);
+        items.push(this.inline(li, v, n, child));
       }
-      items.push(item);
-      next = this.nextContent(next);
+      const next = this.nextContent(this.next);
       // A line at the dashes' column that is not an item ends a sequence written under a key at the same column.
       if (next >= this.count || this.indents[next] < n || !this.isDash(this.lines[next], n)) {
         if (this.indents[next] > n) giveUp();
         this.depth--;
-        return [{ kind: 'seq', at, items }, next];
+        this.done(r, SEQ, at);
+        this.next = next;
+        return items;
       }
       li = next;
     }
@@ -292,34 +406,38 @@ class Reader {
    * collection on the lines below, more indented (or, under a key, a sequence
    * at the key's own column), else null, placed after the indicator's spaces.
    */
-  private valueBelow(li: number, n: number, v: number, underKey: boolean): [PNode, number] {
+  private valueBelow(li: number, n: number, v: number, underKey: boolean, r: number): unknown {
     const next = this.nextContent(li + 1);
     if (next < this.count) {
       const ind = this.indents[next];
       const line = this.lines[next];
       if (ind > n) {
-        if (this.isDash(line, ind)) return this.seq(next, ind);
-        if (KEY.test(line.slice(ind))) return this.map(next, ind);
+        if (this.isDash(line, ind)) return this.seq(next, ind, r);
+        if (this.startsKey(line, ind)) return this.map(next, ind, r);
         giveUp(); // a scalar on the next line (a multi-line plain scalar, or an error)
       }
-      if (underKey && ind === n && this.isDash(line, n)) return this.seq(next, n);
+      if (underKey && ind === n && this.isDash(line, n)) return this.seq(next, n, r);
     }
-    return [{ kind: 'scalar', at: this.starts[li] + v, value: null }, li + 1];
+    this.done(r, SCALAR, this.starts[li] + v);
+    this.next = li + 1;
+    return null;
   }
 
-  /** A value starting at column `v` of line `li`, in a collection at column `n`. */
-  private inline(li: number, v: number, n: number): [PNode, number] {
+  /** A value starting at column `v` of line `li`, in a collection at column `n`, for row `r`. */
+  private inline(li: number, v: number, n: number, r: number): unknown {
     const line = this.lines[li];
     const at = this.starts[li] + v;
-    const c = line[v];
     let value: unknown;
-    switch (c) {
+    switch (line[v]) {
       case '|':
       case '>':
-        return this.blockScalar(li, v, n);
+        return this.blockScalar(li, v, n, r);
       case '[':
       case '{':
-        return [this.flowLine(line, v, at), li + 1];
+        value = this.flow(line, v, at - v, r);
+        if (!LINE_REST.test(line.slice(this.col))) giveUp();
+        this.next = li + 1;
+        return value;
       case "'":
       case '"': {
         const [text, end] = quoted(line, v);
@@ -330,7 +448,9 @@ class Reader {
       default:
         value = resolvePlain(this.plainText(line, v));
     }
-    return [{ kind: 'scalar', at, value }, li + 1];
+    this.done(r, SCALAR, at);
+    this.next = li + 1;
+    return value;
   }
 
   /** A one-line plain scalar in block context starting at column `v`, without its comment. */
@@ -341,46 +461,29 @@ class Reader {
     let s = line.slice(v);
     const hash = s.indexOf(' #');
     if (hash >= 0) s = s.slice(0, hash);
-    s = s.replace(TRAILING_SPACES, ''); // spaces only: YAML does not trim other Unicode white space
+    if (s.charCodeAt(s.length - 1) === 32) s = s.replace(TRAILING_SPACES, ''); // spaces only: YAML does not trim other Unicode white space
     if (s.includes(': ') || s.endsWith(':')) giveUp();
     return s;
   }
 
-  /** `[a, 'b', "c"]` or `{ k: v, k2: [w] }` on one line, with the rest of the line only a comment. */
-  private flowLine(line: string, v: number, at: number): PNode {
-    const [node, end] = this.flow(line, v, at - v);
-    if (!LINE_REST.test(line.slice(end))) giveUp();
-    return node;
-  }
-
-  /** A flow list or mapping of plain or quoted scalars and such collections, opening at column `v`; returns it and the column after it. */
-  private flow(line: string, v: number, base: number): [PNode, number] {
+  /**
+   * A flow list or mapping of plain or quoted scalars and such collections, opening at column `v` (offset `base + v`),
+   * for row `r`; leaves the column after it in `col`.
+   */
+  private flow(line: string, v: number, base: number, r: number): Record<string, unknown> | unknown[] {
     if (++this.depth > MAX_DEPTH) giveUp();
     const at = base + v;
     const isMap = line[v] === '{';
     const close = isMap ? '}' : ']';
-    const items: PNode[] = [];
-    const keys: string[] = [];
-    const keyAt: number[] = [];
+    const map: Record<string, unknown> = {};
+    const items: unknown[] = [];
     let i = v + 1;
     const spaces = () => {
       while (line.charCodeAt(i) === 32) i++;
     };
-    /** A scalar at `i` ending before `,`, the closing bracket, or (for a key) `: `. */
-    const scalar = (isKey: boolean): PNode => {
+    /** The text of a plain scalar at `i` ending before `,`, the closing bracket, or (for a key) `: `. */
+    const plain = (isKey: boolean): string => {
       const c = line[i];
-      const start = i;
-      if (!isKey && (c === '[' || c === '{')) {
-        const [node, end] = this.flow(line, i, base);
-        i = end;
-        return node;
-      }
-      if (c === "'" || c === '"') {
-        if (isKey) giveUp();
-        const [text, end] = quoted(line, i);
-        i = end;
-        return { kind: 'scalar', at: base + start, value: text };
-      }
       if (c === undefined || ',[]{}#&*!|>\'"%@`'.includes(c)) giveUp();
       if ('-?:'.includes(c) && (i + 1 === line.length || ' ,]}'.includes(line[i + 1]))) giveUp();
       let j = i;
@@ -389,7 +492,27 @@ class Reader {
       if (isKey && text.length > MAX_KEY) giveUp();
       if (text.length === 0) giveUp();
       i = j;
-      return { kind: 'scalar', at: base + start, value: isKey ? text : resolvePlain(text) };
+      return text;
+    };
+    /** A value at `i`, for row `row`. */
+    const value = (row: number): unknown => {
+      const c = line[i];
+      const start = i;
+      if (c === '[' || c === '{') {
+        const node = this.flow(line, i, base, row);
+        i = this.col;
+        return node;
+      }
+      let out: unknown;
+      if (c === "'" || c === '"') {
+        const [text, end] = quoted(line, i);
+        i = end;
+        out = text;
+      } else {
+        out = resolvePlain(plain(false));
+      }
+      this.done(row, SCALAR, base + start);
+      return out;
     };
     spaces();
     if (line[i] === close) {
@@ -398,15 +521,17 @@ class Reader {
       for (;;) {
         spaces();
         if (isMap) {
-          const key = scalar(true);
-          const k = key.kind === 'scalar' ? (key.value as string) : giveUp();
-          if (line[i] !== ':' || line[i + 1] !== ' ' || FORBIDDEN_KEYS.has(k) || keys.includes(k) || typeof resolvePlain(k) !== 'string') giveUp();
-          keys.push(k);
-          keyAt.push(key.at);
+          const keyAt = base + i;
+          if (line[i] === "'" || line[i] === '"') giveUp();
+          const k = plain(true);
+          if (line[i] !== ':' || line[i + 1] !== ' ' || FORBIDDEN_KEYS.has(k) || Object.hasOwn(map, k) || typeof resolvePlain(k) !== 'string') giveUp();
+          const child = this.row(keyIdOf(k), keyAt);
           i += 2;
           spaces();
+          map[k] = value(child);
+        } else {
+          items.push(value(this.row(-1, -1)));
         }
-        items.push(scalar(false));
         spaces();
         if (line[i] === ',') {
           i++;
@@ -420,11 +545,13 @@ class Reader {
       }
     }
     this.depth--;
-    return [isMap ? { kind: 'map', at, keys, keyAt, values: items } : { kind: 'seq', at, items }, i];
+    this.done(r, isMap ? MAP : SEQ, at);
+    this.col = i;
+    return isMap ? map : items;
   }
 
   /** A `|` or `>` block scalar (clip, strip or keep chomping; no indentation indicator) whose parent sits at column `n`. */
-  private blockScalar(li: number, v: number, n: number): [PNode, number] {
+  private blockScalar(li: number, v: number, n: number, r: number): string {
     const line = this.lines[li];
     const h = BLOCK_HEADER.exec(line.slice(v));
     if (!h) giveUp();
@@ -464,7 +591,9 @@ class Reader {
     if (indent < 0) {
       // No content: an empty string.
       if (chomp === '+' || maxBlankBefore > n) giveUp();
-      return [{ kind: 'scalar', at: this.starts[li] + v, value: '' }, li + 1];
+      this.done(r, SCALAR, this.starts[li] + v);
+      this.next = li + 1;
+      return '';
     }
     // (Like the full parser, clip and keep end the text with a line break even at the end of a file without one.)
     if (chomp === '+' && li + body.length >= this.count - 1 && !this.text.endsWith('\n')) giveUp();
@@ -490,44 +619,8 @@ class Reader {
     }
     if (chomp !== '-') value += '\n';
     if (chomp === '+') value += '\n'.repeat(body.length - lastContent);
-    return [{ kind: 'scalar', at: this.starts[li] + v, value }, li + 1 + (chomp === '+' ? body.length : lastContent)];
+    this.done(r, SCALAR, this.starts[li] + v);
+    this.next = li + 1 + (chomp === '+' ? body.length : lastContent);
+    return value;
   }
-}
-
-function toJS(node: PNode): unknown {
-  switch (node.kind) {
-    case 'scalar':
-      return node.value;
-    case 'seq':
-      return node.items.map(toJS);
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < node.keys.length; i++) out[node.keys[i]] = toJS(node.values[i]);
-      return out;
-    }
-  }
-}
-
-function locate(root: PNode, path: readonly (string | number)[], wantKey: boolean): number | null {
-  let node = root;
-  let nearest: number | null = null;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    if (node.kind === 'map') {
-      const k = node.keys.indexOf(String(seg));
-      if (k < 0) break;
-      if (i === path.length - 1) return wantKey ? node.keyAt[k] : node.values[k].at;
-      nearest = node.keyAt[k];
-      node = node.values[k];
-    } else if (node.kind === 'seq' && typeof seg === 'number') {
-      const item = node.items[seg];
-      if (!item) break;
-      if (i === path.length - 1) return item.at;
-      nearest = item.at;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return nearest;
 }

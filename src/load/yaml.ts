@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { inputError, type Problem } from '../model/errors.js';
 import type { SourcePos } from '../model/types.js';
-import { readPlainYaml, type PlainYaml } from './yaml-plain.js';
+import { linePos, readPlainYaml, type PlainYaml } from './yaml-plain.js';
 
 /** Keys that must never reach an object's prototype chain. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -169,10 +169,7 @@ function readYamlText(file: string, text: string, what: string, plainReader: boo
     return { file, line: p.line, column: p.col };
   };
   const plain = plainReader ? readPlainYaml(text) : null;
-  if (plain) {
-    for (const start of plain.lineStarts) lc.addNewLine(start);
-    return plainFile(file, plain, pos);
-  }
+  if (plain) return plainFile(file, plain);
   const problems: Problem[] = [];
   const docs: YamlDoc[] = [];
   const deep = text.length > 2 * MAX_YAML_DEPTH ? tooDeepAt(text) : -1;
@@ -274,10 +271,15 @@ function readYamlText(file: string, text: string, what: string, plainReader: boo
 }
 
 /** A plainly written file read by the fast reader (yaml-plain.ts): mapping documents, no problems. */
-function plainFile(file: string, plain: PlainYaml, pos: (offset: number) => SourcePos): YamlFile {
+function plainFile(file: string, plain: PlainYaml): YamlFile {
+  const starts = plain.lineStarts;
+  const pos = (offset: number): SourcePos => {
+    const p = linePos(starts, offset);
+    return { file, line: p.line, column: p.col };
+  };
   const docs = plain.docs.map((d, index): YamlDoc => {
     const start = pos(d.start);
-    // The closures keep the node tree for positions, not the document's value (a product keeps only posOf).
+    // The closures keep the compact position table, not the document's value (a product keeps only posOf).
     const locate = d.locate;
     const at = (path: readonly (string | number)[], wantKey: boolean): SourcePos => {
       const offset = locate(path, wantKey);
