@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edvet, edvetJson, ensureBuilt, ROOT, WORKED } from './helpers.js';
 
-interface Finding { rule: string; status: string; message: string; known: boolean; waiver: unknown }
+interface Finding { rule: string; status: string; message: string; known: boolean; waiver: unknown; evidence: Record<string, unknown> }
 interface Product {
   id: string;
   verdict: string;
@@ -64,6 +64,32 @@ describe('edvet audit --demo', () => {
     expect(s.sunsetCandidates).toBe(2);
     expect(s.wastedSpend).toBe(56445.71);
     expect(s.potentialSavings).toBe(41848.25);
+    // The README's first line: findings of every rule, the privacy-law rules included (EXPECTED.md section 4).
+    expect(s.findings).toEqual({ pass: 353, warn: 37, fail: 44, waived: 2, 'n/a': 116 });
+  });
+
+  it('runs the amended COPPA rule, as the demo policy turns it on: the 2025 fields pass, CodeCanvas warns, the two bare proposals fail', () => {
+    const by = new Map<string, string[]>();
+    for (const p of r.json.products) {
+      const st = status(p, 'privacy.coppa-2025');
+      expect(st, p.id).toBeDefined();
+      by.set(st!, [...(by.get(st!) ?? []), p.id]);
+    }
+    expect(by.get('warn')).toEqual(['codecanvas']);
+    expect(by.get('fail')).toEqual(['chatternest', 'quizblitz']);
+    expect(by.get('pass')).toHaveLength(15);
+    expect(by.get('n/a')).toEqual(['clarityprep', 'homebridge', 'ledgerleaf', 'legacy-gradebook', 'pathfinder', 'signalboard']);
+    const f = byId(r.json).get('codecanvas')!.findings.find((x) => x.rule === 'privacy.coppa-2025')!;
+    expect(f.message).toMatch(/consent is given by the school/);
+  });
+
+  it('shows each privacy-law finding the demo was built for: an overdue deletion, a re-review due, use outside the grade band', () => {
+    const p = byId(r.json);
+    expect(status(p.get('signalboard'), 'privacy.data-deletion')).toBe('fail');
+    expect(p.get('signalboard')!.findings.find((f) => f.rule === 'privacy.data-deletion')!.evidence).toMatchObject({ dueOn: '2026-08-14', daysLate: 101, daysSource: 'DPA' });
+    expect(status(p.get('labnotebook'), 'contract.review-due')).toBe('warn');
+    expect(status(p.get('clarityprep'), 'privacy.grade-band-use')).toBe('warn');
+    expect(status(p.get('chatternest'), 'privacy.grade-band-use')).toBe('fail');
   });
 
   it('finds the sunset candidates, the sunsetting product and their plans', () => {
