@@ -145,6 +145,7 @@ privacy:
   purpose: Reading practice and progress reports
   data_elements: [name, school-email, grade-level, assessment-results]   # [] = none
   subprocessors: [Example Cloud Hosting]
+  # subprocessors_url: https://example-learning.example/subprocessors   # with or instead of the list
   storage: { location: United States, encrypted_in_transit: true, encrypted_at_rest: true }
   contract_terms:                 # clauses in the signed agreement (docs/manifest.md lists them all)
     data_property_of_district: true
@@ -157,8 +158,11 @@ privacy:
     deletion_days: 30             # contract end → all data deleted or returned
   # state:                        # per law pack; any block may say applies: false with a reason
   #   il-soppa: { posted_on: 2025-06-09 }
+  # breaches:                     # each breach the vendor reported (students affected: a count only)
+  #   - { discovered_on: 2025-03-02, from: 2025-02-20, to: 2025-03-01, students: 212 }
 # offboarding:                    # when the product is retired: proof of deletion
 #   retired_on: 2027-06-30
+#   contract_ended_on: 2027-06-30
 #   deletion_requested_on: 2027-07-01
 #   method: destroy               # destroy | return
 #   extent: complete              # complete | partial

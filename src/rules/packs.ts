@@ -175,7 +175,7 @@ export function lawPreconditions(p: Product, pack: PackId, citation: string): Ou
     return outcome('n/a', 'na-not-applicable', { field: `privacy.state.${pack}.applies`, value: false, more: { citation, missing: [] } }, { reason: block.reason ?? '', law: PACK_LAWS[pack] });
   }
   if (!holdsStudentData(p)) {
-    return outcome('n/a', 'na-no-student-data', { field: 'audience', value: p.manifest.audience, expected: 'students, or privacy.data_elements', more: { citation, missing: [] } });
+    return outcome('n/a', 'na-no-student-data', { field: 'audience', value: p.manifest.audience, expected: 'students, or privacy.data_elements', more: { citation, missing: [] } }, { citation });
   }
   return null;
 }

@@ -47,7 +47,7 @@ export default defineRule({
     const block = p.manifest.privacy?.state?.['oh-sb29'];
     const role = block?.role ?? null;
     if (role === null) return outcome('fail', 'no-role', { field: ROLE, value: null, expected: 'curriculum, testing, assessment or other', more: { citation: CITE, missing: ['state.role'] } }, { citation: CITE });
-    if (role === 'other') return outcome('n/a', 'na-other-role', { field: ROLE, value: 'other', expected: 'curriculum, testing or assessment', more: { citation: CITE, missing: [] } });
+    if (role === 'other') return outcome('n/a', 'na-other-role', { field: ROLE, value: 'other', expected: 'curriculum, testing or assessment', more: { citation: CITE, missing: [] } }, { citation: CITE });
     const d = latestAugust1(asOf);
     const next = plusYears(d, 1);
     const notified = block?.notified_on ?? null;
