@@ -4,7 +4,7 @@
  * into text. It returns the exit status and never calls process.exit.
  */
 import { Command, CommanderError, Option } from 'commander';
-import type { CommandContext, CommandResult, FailOn } from './commands/context.js';
+import type { CommandContext, CommandResult, FailOn, Output } from './commands/context.js';
 import type { UsageFlags } from './commands/usage.js';
 import { escapeLine, escapeLines } from './model/escape.js';
 import { VERSION } from './paths.js';
@@ -104,8 +104,24 @@ export async function main(argv: string[]): Promise<number> {
   const errTTY = Boolean(process.stderr.isTTY);
   const inCI = Boolean(env.CI) && env.CI !== 'false';
   let exitCode = 0;
-  const out = (s: string) => {
-    if (s) process.stdout.write(s);
+  const out = (s: Output) => {
+    if (typeof s === 'string') {
+      if (s) process.stdout.write(s);
+      return;
+    }
+    // A report in pieces is written in batches of about a megabyte as it is rendered: it is never held whole.
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of s) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) {
+        process.stdout.write(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (size > 0) process.stdout.write(batch.join(''));
   };
   const makeCtx = (flags: CommonFlags): CommandContext => {
     const toFile = Boolean(flags.output);

@@ -9,7 +9,7 @@ import type { Product } from '../model/product.js';
 import type { Report, Status } from '../model/types.js';
 import { baselineKey } from '../report/build.js';
 import { CHECK_NAMES, PACK_NAMES, RULE_IDS } from '../rules/index.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, Output } from './context.js';
 import { writeOutputFile } from './write.js';
 
 export { VERSION } from '../paths.js';
@@ -89,9 +89,9 @@ export function loadBaseline(ctx: CommandContext): Map<string, Status> | null {
  * Send the rendered report to --output or return it for stdout.
  * `inputs` are the files (or folders) the run read: --output may not name one.
  */
-export function deliver(ctx: CommandContext, text: string, inputs: readonly string[] = []): string {
+export function deliver(ctx: CommandContext, text: Output, inputs: readonly string[] = []): Output {
   if (!ctx.output) return text;
-  writeOutputFile(ctx.output, text, ctx.cwd, inputs);
+  writeOutputFile(ctx.output, typeof text === 'string' ? text : Buffer.concat(Array.from(text, (piece) => Buffer.from(piece, 'utf8'))), ctx.cwd, inputs);
   return '';
 }
 

@@ -28,8 +28,11 @@ export interface CommandContext {
   status(line: string): void;
 }
 
+/** Text for stdout: whole, or in pieces to write in order (rendered as they are written; see renderPieces). */
+export type Output = string | Iterable<string>;
+
 /** What a command hands back: the text for stdout (unless written to --output) and the exit status. */
 export interface CommandResult {
-  stdout: string;
+  stdout: Output;
   exitCode: 0 | 1 | 2;
 }

@@ -17,7 +17,7 @@ import { dayOf } from '../model/dates.js';
 import { usageError } from '../model/errors.js';
 import type { Product } from '../model/product.js';
 import type { InputReport } from '../model/types.js';
-import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/index.js';
+import { FORMATS_BY_COMMAND, renderPieces } from '../reporters/index.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import { RULES } from '../rules/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -156,7 +156,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     if (previous.asOf >= asOf) report.warnings.push(`the report given to --compare is as of ${previous.asOf}, not before this run's as-of ${asOf}`);
   }
   printWarnings(ctx, report);
-  const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
+  const text = await renderPieces(format, report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
   const read = [...vettingInputs(ctx, catalog.products, lp), ...files, ...(rosterPath ? [rosterPath] : []), ...(flags.compare ? [flags.compare] : [])];
   return { stdout: deliver(ctx, text, read), exitCode: exitStatusOf(report, ctx.failOn) };
 }

@@ -1,5 +1,5 @@
 /** `edvet vet [PATH...]`: vet manifests against the policy; one verdict per product. */
-import { FORMATS_BY_COMMAND, loadReporter } from '../reporters/index.js';
+import { FORMATS_BY_COMMAND, renderPieces } from '../reporters/index.js';
 import { buildReport, exitStatusOf } from '../report/build.js';
 import type { Rule } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
@@ -35,6 +35,6 @@ export function vettingReport(ctx: CommandContext, command: string, paths: reado
 export async function runVet(ctx: CommandContext, paths: string[]): Promise<CommandResult> {
   const format = chooseFormat(ctx, 'vet', FORMATS_BY_COMMAND.vet);
   const { report, lp, catalog } = vettingReport(ctx, 'vet', paths.length ? paths : ['.']);
-  const text = (await loadReporter(format))(report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
+  const text = await renderPieces(format, report, { color: ctx.color, failOn: ctx.failOn, cwd: ctx.cwd });
   return { stdout: deliver(ctx, text, vettingInputs(ctx, catalog.products, lp)), exitCode: exitStatusOf(report, ctx.failOn) };
 }

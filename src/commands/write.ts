@@ -58,11 +58,11 @@ type What = 'report' | 'letter' | 'draft' | 'file';
  * files and folders the run read; the output may not be one of them, also
  * not through a symbolic link.
  */
-export function writeOutputFile(path: string, text: string, cwd: string, inputs: readonly string[] = []): void {
+export function writeOutputFile(path: string, text: string | Buffer, cwd: string, inputs: readonly string[] = []): void {
   const abs = resolve(cwd, path);
   const target = resolveOutputTarget(abs, path);
   if (target.kind !== 'fd') refuseInputs(target.abs, target.kind === 'file' && target.st !== null, inputs, cwd);
-  const buf = Buffer.from(text, 'utf8');
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   if (target.kind === 'fd') return writeDirect(target.fd, null, buf, path, 'report');
   if (target.kind === 'special') return writeSpecial(target.abs, target.st, buf, path);
   writeRegular(target.abs, target.st, buf, path, 'report', target.abs === abs ? null : displayPath(target.abs, cwd));

@@ -9,9 +9,22 @@ import type { Product } from '../model/product.js';
 import { STATUS_SEVERITY, VETTING_CHECKS, type Finding, type RuleInfo, type Status, type Verdict, type VettingCheck } from '../model/types.js';
 import { ruleHome, type Outcome, type Rule, type RuleContext } from '../rules/define.js';
 
-/** Fill `{name}` placeholders from the outcome's parameters. */
+/** Each message template split once at its placeholders: text at even indexes, placeholder names at odd ones. */
+const templateParts = new Map<string, string[]>();
+
+/** Fill `{name}` placeholders from the outcome's parameters (one left as written when the parameters lack it). */
 export function interpolate(template: string, params: Record<string, string | number> | undefined): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (params && key in params ? String(params[key]) : whole));
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([a-z_]+)\}/);
+    templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (params && key in params ? String(params[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 function textsOf(rule: Rule, data: RuleData): RuleText {
@@ -33,6 +46,26 @@ export function messageText(rule: Rule, o: Outcome, data: RuleData): string {
   return interpolate(template, o.params);
 }
 
+/** Each rule's remediation, trimmed once per rule texts (a catalog of thousands of products has one per warn or fail). */
+const remediations = new WeakMap<RuleData, Map<string, string>>();
+
+function remediationOf(rule: Rule, data: RuleData): string {
+  let byRule = remediations.get(data);
+  if (byRule === undefined) remediations.set(data, (byRule = new Map()));
+  let text = byRule.get(rule.id);
+  if (text === undefined) byRule.set(rule.id, (text = ruleInfo(rule, data).remediation));
+  return text;
+}
+
+/** Evidence field names split at their dots once: the key paths findings are located by. */
+const fieldPaths = new Map<string, readonly string[]>();
+
+function pathOf(field: string): readonly string[] {
+  let path = fieldPaths.get(field);
+  if (path === undefined) fieldPaths.set(field, (path = field.split('.')));
+  return path;
+}
+
 /** Run one rule on one product and turn its outcome into a finding (before waivers). */
 export function runRule(rule: Rule, product: Product, ctx: RuleContext): Finding {
   const o = rule.evaluate(product, ctx);
@@ -40,15 +73,14 @@ export function runRule(rule: Rule, product: Product, ctx: RuleContext): Finding
   if (rule.messages[o.message] !== o.status) {
     throw new EdvetError('internal', [{ message: `${rule.id} returned ${o.status} '${o.message}', which its messages do not declare` }]);
   }
-  const info = ruleInfo(rule, ctx.data);
   return {
     rule: rule.id,
     check: rule.check,
     status: o.status,
     message: messageText(rule, o, ctx.data),
     evidence: { field: o.field, value: o.value, expected: o.expected, ...o.more },
-    source: product.posOf(o.field.split('.')),
-    remediation: o.status === 'warn' || o.status === 'fail' ? info.remediation : null,
+    source: product.posOf(pathOf(o.field)),
+    remediation: o.status === 'warn' || o.status === 'fail' ? remediationOf(rule, ctx.data) : null,
     waiver: null,
     known: false,
   };

@@ -51,11 +51,12 @@ export function buildReport(input: BuildInput): Report {
   for (const w of policy.waivers ?? []) {
     if (!ids.has(w.tool)) warnings.push(`waiver for product '${w.tool}' names a product not in this run`);
   }
+  const rules = enabledRules(input.rules, policy);
   const products: ProductReport[] = input.products.map((p) => {
     const counts = input.usage?.counts.get(p.id) ?? null;
     const figures = counts ? usageFigures(p, counts) : null;
     const ctx = { policy, asOf, usage: figures, data };
-    let findings: Finding[] = enabledRules(input.rules, policy).map((r) => runRule(r, p, ctx));
+    let findings: Finding[] = rules.map((r) => runRule(r, p, ctx));
     findings = applyWaivers(p.id, findings, policy, asOf);
     if (input.baseline) findings = findings.map((f) => markKnown(f, p.id, input.baseline!));
     const dormantWarn = findings.some((f) => f.rule === 'usage.dormant-seats' && f.status === 'warn');

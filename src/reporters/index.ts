@@ -4,7 +4,8 @@
  * run loads only the format it prints, and the formats each command accepts
  * (reports.md, "Formats by command").
  */
-import type { FormatName, Reporter } from './types.js';
+import type { Report } from '../model/types.js';
+import type { FormatName, Reporter, ReporterOptions } from './types.js';
 
 export type { FormatName, Reporter, ReporterOptions } from './types.js';
 
@@ -44,4 +45,14 @@ export const FORMATS_BY_COMMAND = {
 /** The renderer of one format (imported on first use, then cached by the module loader). */
 export function loadReporter(format: FormatName): Promise<Reporter> {
   return REPORTERS[format]();
+}
+
+/**
+ * A report rendered in one format as pieces of text to write in order: JSON
+ * product by product, as they are written (a catalog of thousands of
+ * products makes a report of tens of megabytes), the other formats whole.
+ */
+export async function renderPieces(format: FormatName, report: Report, options: ReporterOptions): Promise<Iterable<string>> {
+  if (format === 'json') return (await import('./json.js')).jsonPieces(report);
+  return [(await loadReporter(format))(report, options)];
 }

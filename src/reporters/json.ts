@@ -127,6 +127,10 @@ function comparisonJson(c: Comparison) {
 
 /** The reports.md JSON object for a report (key order as documented). */
 export function reportToJson(report: Report) {
+  return withProducts(report, sortedProducts(report).map(productJson));
+}
+
+function withProducts<P>(report: Report, products: P[]) {
   const s = report.summary;
   return {
     schemaVersion: report.schemaVersion,
@@ -134,7 +138,7 @@ export function reportToJson(report: Report) {
     command: report.command,
     asOf: report.asOf,
     policy: { source: report.policy.source },
-    products: sortedProducts(report).map(productJson),
+    products,
     unmatchedApps: report.unmatchedApps.map((a) => ({ app: a.app, appId: a.appId, rows: a.rows, suggestedProduct: a.suggestedProduct })),
     inputs: report.inputs.map((i) => ({
       path: i.path,
@@ -177,4 +181,33 @@ export function reportToJson(report: Report) {
 }
 
 /** Renders the report as reports.md JSON, 2-space indent, trailing newline. */
-export const renderJson: Reporter = (report) => `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+export const renderJson: Reporter = (report) => [...jsonPieces(report)].join('');
+
+/** How JSON.stringify(…, null, 2) writes a report's empty product list, and one product inside it (at its depth). */
+const EMPTY_PRODUCTS = '\n  "products": [],\n';
+const ONE_PRODUCT_HEAD = '{\n  "products": [\n    ';
+const ONE_PRODUCT_TAIL = '\n  ]\n}';
+
+/**
+ * renderJson's text in pieces whose concatenation is that text: the report
+ * around its products, and each product's object, built and written one at
+ * a time. A catalog of thousands of products makes a report of tens of
+ * megabytes; in pieces it never exists whole, nor does its object tree.
+ */
+export function* jsonPieces(report: Report): Generator<string> {
+  const frame = JSON.stringify(withProducts(report, []), null, 2);
+  const slot = frame.indexOf(EMPTY_PRODUCTS);
+  if (slot < 0) throw new Error('internal: the JSON report has no product list');
+  const products = sortedProducts(report);
+  if (products.length === 0) {
+    yield `${frame}\n`;
+    return;
+  }
+  // `"products": [` … `\n  ],` with each product as JSON.stringify indents it there.
+  yield frame.slice(0, slot + EMPTY_PRODUCTS.length - 3);
+  for (let i = 0; i < products.length; i++) {
+    const one = JSON.stringify({ products: [productJson(products[i])] }, null, 2);
+    yield (i === 0 ? '\n    ' : ',\n    ') + one.slice(ONE_PRODUCT_HEAD.length, one.length - ONE_PRODUCT_TAIL.length);
+  }
+  yield `\n  ]${frame.slice(slot + EMPTY_PRODUCTS.length - 2)}\n`;
+}

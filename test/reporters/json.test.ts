@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJson, reportToJson } from '../../src/reporters/json.js';
+import { jsonPieces, renderJson, reportToJson } from '../../src/reporters/json.js';
 import { round } from '../../src/reporters/util.js';
 import { buildReport, WORDWISE_MONTHLY } from '../fixtures/report-model.js';
 
@@ -92,5 +92,28 @@ describe('round', () => {
     expect(round(0.1 + 0.2, 2)).toBe(0.3);
     expect(round(-2.345, 2)).toBe(-2.35);
     expect(round(0, 2)).toBe(0);
+  });
+});
+
+describe('json reporter in pieces (what the CLI writes, product by product)', () => {
+  const whole = (r: ReturnType<typeof buildReport>) => `${JSON.stringify(reportToJson(r), null, 2)}\n`;
+
+  it('joins to the text of the whole JSON object, with and without usage', () => {
+    for (const hasUsage of [true, false]) {
+      const r = buildReport({ hasUsage });
+      const pieces = [...jsonPieces(r)];
+      expect(pieces.length).toBe(r.products.length + 2);
+      expect(pieces.join('')).toBe(whole(r));
+      expect(renderJson(r, OPTIONS)).toBe(whole(r));
+    }
+  });
+
+  it('joins to the whole text for one product and for none', () => {
+    const one = buildReport({ mutate: (specs) => specs.splice(1) });
+    expect(one.products.length).toBe(1);
+    expect([...jsonPieces(one)].join('')).toBe(whole(one));
+    const none = { ...one, products: [] };
+    expect([...jsonPieces(none)]).toEqual([whole(none)]);
+    expect(whole(none)).toContain('\n  "products": [],\n');
   });
 });
