@@ -110,18 +110,19 @@ export async function main(argv: string[]): Promise<number> {
       return;
     }
     // A report in pieces is written in batches of about a megabyte as it is rendered: it is never held whole.
-    let batch: string[] = [];
+    let batch: Buffer[] = [];
     let size = 0;
     for (const piece of s) {
-      batch.push(piece);
-      size += piece.length;
+      const bytes = Buffer.from(piece, 'utf8');
+      batch.push(bytes);
+      size += bytes.length;
       if (size >= 1 << 20) {
-        process.stdout.write(batch.join(''));
+        process.stdout.write(Buffer.concat(batch, size));
         batch = [];
         size = 0;
       }
     }
-    if (size > 0) process.stdout.write(batch.join(''));
+    if (size > 0) process.stdout.write(Buffer.concat(batch, size));
   };
   const makeCtx = (flags: CommonFlags): CommandContext => {
     const toFile = Boolean(flags.output);

@@ -83,13 +83,22 @@ const SCALAR = 0;
 const SEQ = 1;
 const MAP = 2;
 
-/** Every key the reader has met, numbered: a row holds the number, and keys repeat across a catalog's documents. */
+/**
+ * Every key the reader has met, numbered: a row holds the number, and keys
+ * repeat across a catalog's documents. A key is checked once, when first
+ * met, and each document's objects get the one copy of its name.
+ */
 const keyIds = new Map<string, number>();
+const keyNames: string[] = [];
+
+/** The number of a key that may be read here; -1 for a forbidden key or one that is not a string (`1:`, `true:`). */
 function keyIdOf(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) {
-    id = keyIds.size;
+    if (FORBIDDEN_KEYS.has(key) || typeof resolvePlain(key) !== 'string') return -1;
+    id = keyNames.length;
     keyIds.set(key, id);
+    keyNames.push(key);
   }
   return id;
 }
@@ -138,8 +147,24 @@ function giveUp(): never {
 // Characters the fast reader never handles: tabs, control characters, a lone CR, Unicode line separators, a byte-order mark inside.
 const UNUSUAL = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-// A plain key followed by `:` and a space or the end of the line.
-const KEY_RE = /([A-Za-z0-9_$/.(][^:#'"[\]{},]*?) *:(?= |$)/y;
+/**
+ * Where a plain key starting at column `n` of `line` has its `:` (followed by
+ * a space or the end of the line), or -1: what the pattern
+ * `^([A-Za-z0-9_$/.(][^:#'"[\]{},]*?) *:(?= |$)` finds, scanned by hand (it
+ * runs once for every key of a catalog).
+ */
+function keyColon(line: string, n: number): number {
+  const c0 = line.charCodeAt(n);
+  // A-Z a-z 0-9 _ $ / . (
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) || c0 === 95 || c0 === 36 || c0 === 47 || c0 === 46 || c0 === 40)) return -1;
+  for (let j = n + 1; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 58) return j + 1 === line.length || line.charCodeAt(j + 1) === 32 ? j : -1; // :
+    // # ' " [ ] { } ,
+    if (c === 35 || c === 39 || c === 34 || c === 91 || c === 93 || c === 123 || c === 125 || c === 44) return -1;
+  }
+  return -1;
+}
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -335,28 +360,30 @@ class Reader {
 
   /** Whether a plain key and its `:` start at column `col` of `line`. */
   private startsKey(line: string, col: number): boolean {
-    KEY_RE.lastIndex = col;
-    return KEY_RE.test(line);
+    return keyColon(line, col) >= 0;
   }
 
   /** A block mapping whose keys sit at column `n`, the first on line `li` (possibly after `- `), for row `r`. */
   private map(li: number, n: number, r: number): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) giveUp();
     const out: Record<string, unknown> = {};
+    const ids: number[] = [];
     const at = this.starts[li] + n;
     for (;;) {
       const line = this.lines[li];
-      if (n === 0 && DOC_END.test(line)) giveUp(); // `...` ends a document; `... x:` is not a key
-      KEY_RE.lastIndex = n;
-      const m = KEY_RE.exec(line);
+      if (n === 0 && line.charCodeAt(0) === 46 && DOC_END.test(line)) giveUp(); // `...` ends a document; `... x:` is not a key
+      const colon = keyColon(line, n);
       // An implicit key's `:` must be within 1024 characters of its start.
-      if (!m || m[0].length > MAX_KEY) giveUp();
-      const key = m[1];
-      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key) || typeof resolvePlain(key) !== 'string') giveUp();
-      const child = this.row(keyIdOf(key), this.starts[li] + n);
-      let v = n + m[0].length;
+      if (colon < 0 || colon + 1 - n > MAX_KEY) giveUp();
+      let keyEnd = colon;
+      while (line.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+      const id = keyIdOf(line.slice(n, keyEnd));
+      if (id < 0 || ids.includes(id)) giveUp();
+      ids.push(id);
+      const child = this.row(id, this.starts[li] + n);
+      let v = colon + 1;
       while (line.charCodeAt(v) === 32) v++;
-      out[key] = v === line.length || line.charCodeAt(v) === 35 ? this.valueBelow(li, n, v, true, child) : this.inline(li, v, n, child);
+      out[keyNames[id]] = v === line.length || line.charCodeAt(v) === 35 ? this.valueBelow(li, n, v, true, child) : this.inline(li, v, n, child);
       const next = this.nextContent(this.next);
       if (next >= this.count || this.indents[next] < n || (n === 0 && DOC_START.test(this.lines[next]))) {
         this.depth--;
@@ -487,7 +514,11 @@ class Reader {
       if (c === undefined || ',[]{}#&*!|>\'"%@`'.includes(c)) giveUp();
       if ('-?:'.includes(c) && (i + 1 === line.length || ' ,]}'.includes(line[i + 1]))) giveUp();
       let j = i;
-      while (j < line.length && !',[]{}#:'.includes(line[j])) j++;
+      for (; j < line.length; j++) {
+        const d = line.charCodeAt(j);
+        // , [ ] { } # :
+        if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125 || d === 35 || d === 58) break;
+      }
       const text = line.slice(i, j).replace(TRAILING_SPACES, '');
       if (isKey && text.length > MAX_KEY) giveUp();
       if (text.length === 0) giveUp();
@@ -524,11 +555,12 @@ class Reader {
           const keyAt = base + i;
           if (line[i] === "'" || line[i] === '"') giveUp();
           const k = plain(true);
-          if (line[i] !== ':' || line[i + 1] !== ' ' || FORBIDDEN_KEYS.has(k) || Object.hasOwn(map, k) || typeof resolvePlain(k) !== 'string') giveUp();
-          const child = this.row(keyIdOf(k), keyAt);
+          const id = line[i] === ':' && line[i + 1] === ' ' ? keyIdOf(k) : -1;
+          if (id < 0 || Object.hasOwn(map, keyNames[id])) giveUp();
+          const child = this.row(id, keyAt);
           i += 2;
           spaces();
-          map[k] = value(child);
+          map[keyNames[id]] = value(child);
         } else {
           items.push(value(this.row(-1, -1)));
         }
