@@ -179,13 +179,20 @@ export async function main(argv: string[]): Promise<number> {
   const usageFlags = (cmd: Command, usageRequired: boolean) =>
     cmd
       .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
-      .option('--usage <file...>', `usage exports: files or folders (repeatable)${usageRequired ? '' : '; without them, vetting, renewals and totals only'}`)
+      .option('--usage <file...>', `usage exports: files or folders (repeatable)${usageRequired ? '' : '; without them, no usage figures (vetting, renewals, the plans of sunsetting products)'}`)
       .option('--roster <path>', 'a OneRoster CSV folder or a simple roster CSV')
       .option('--usage-format <name>', `force the usage export format instead of detecting it from the header: ${USAGE_FORMAT_HELP.join(', ')}, or a custom format of the policy`)
       .option('--compare <file>', "an earlier JSON report (usage, sunset or audit), usually last budget season's: the report gains a \"since last audit\" comparison");
   for (const name of ['usage', 'sunset'] as const) {
     addCommon(
-      usageFlags(program.command(name).usage('--catalog PATH --usage FILE... [--roster PATH] [options]').description(name === 'usage' ? 'license utilization per product' : 'sunset candidates and a retirement plan for each'), true),
+      // Why: privacy-laws.md "Decided details": a sunsetting product's plan needs no usage, so `sunset` runs without --usage (product.md: [--usage FILE...]).
+      usageFlags(
+        program
+          .command(name)
+          .usage(name === 'usage' ? '--catalog PATH --usage FILE... [--roster PATH] [options]' : '--catalog PATH [--usage FILE...] [--roster PATH] [options]')
+          .description(name === 'usage' ? 'license utilization per product' : 'sunset candidates and a retirement plan for each'),
+        name === 'usage',
+      ),
       { formats: FORMATS_BY_COMMAND[name] },
     ).action(async (flags: CommonFlags & UsageFlags) => finish(await (await import('./commands/usage.js')).runUsageCommand(makeCtx(flags), name, flags)));
   }

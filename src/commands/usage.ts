@@ -121,7 +121,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     ctx = { ...ctx, policy: ctx.policy ?? resolve(DEMO_DIR, 'catalog', 'edvet.policy.yaml'), asOf: ctx.asOf ?? DEMO_AS_OF };
   }
   if (!catalogPath) throw usageError(`\`edvet ${command}\` needs --catalog PATH (or --demo)`);
-  if (command !== 'audit' && usagePaths.length === 0) throw usageError(`\`edvet ${command}\` needs --usage FILE (a usage export or a folder of them)`);
+  if (command === 'usage' && usagePaths.length === 0) throw usageError(`\`edvet ${command}\` needs --usage FILE (a usage export or a folder of them)`);
   if (rosterPath && usagePaths.length === 0) throw usageError('--roster is used with --usage: give the usage exports too');
   const lp = policyFor(ctx, [catalogPath]);
   const asOf = asOfDate(ctx, lp);

@@ -78,7 +78,8 @@ export function buildReport(input: BuildInput): Report {
       checks,
       findings,
       usage: figures && dormantWarn ? withRightSizing(figures, p, policy) : figures,
-      sunset: input.usage ? sunsetPlan(p, findings, policy, asOf) : null,
+      // Why: a sunsetting product's plan needs no usage: `audit` and `sunset` give it without usage files (privacy-laws.md, "Decided details").
+      sunset: input.usage || input.command === 'audit' || input.command === 'sunset' ? sunsetPlan(p, findings, policy, asOf) : null,
       renewal: input.renewals ? renewalOf(p, policy, asOf) : null,
     };
   });

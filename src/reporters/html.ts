@@ -11,7 +11,7 @@
  */
 import type { Report } from '../model/types.js';
 import type { Reporter } from './types.js';
-import { sortedProducts, usageProducts } from './util.js';
+import { plansWithoutUsage, renewalsDue, sortedProducts, sunsetProducts, usageProducts } from './util.js';
 import { esc, htmlDocument, type Section } from './html/document.js';
 import { compareSection } from './html/compare.js';
 import { decisionsSection, moreDecisionsSection } from './html/decisions.js';
@@ -29,7 +29,9 @@ import { whereUsedSection } from './html/where-used.js';
 
 /** The sections about usage and contracts, in report order (none without usage figures). */
 function usageSections(report: Report): Section[] {
-  if (!report.hasUsage) return [];
+  // Without usage files: the sunset plans of sunsetting products and the renewals due (a plan needs no usage).
+  if (!report.hasUsage && !plansWithoutUsage(report)) return [];
+  if (!report.hasUsage) return [sunsetProducts(report).length > 0 ? sunsetSection(report) : null, renewalsDue(report).length > 0 ? renewalsSection(report) : null].filter((s): s is Section => s !== null);
   const ps = usageProducts(report);
   const sections = [
     seatsSection(report, ps),

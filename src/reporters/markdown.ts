@@ -22,6 +22,7 @@ import {
   renewalsDue,
   sortedProducts,
   statusLabel,
+  plansWithoutUsage,
   sunsetProducts,
   usageProducts,
   activeText,
@@ -220,34 +221,36 @@ export const renderMarkdown: Reporter = (report: Report) => {
       );
       if (trend.notMeasured.length > 0) out.push(`Not measured: ${trend.notMeasured.map((n) => `${productTitle(n.product)} (${n.reason})`).join('; ')}.`, '');
     }
-    const sunset = sunsetProducts(report);
-    if (sunset.length > 0) {
-      out.push('## Sunset plans', '');
-      for (const p of sunset) {
-        const pl = p.sunset!;
-        out.push(`### ${productTitle(p)}`, '');
-        out.push(`- **Reason:** ${md(pl.reason)}`);
-        out.push(`- **Notice on:** ${md(pl.noticeOn)}`);
-        out.push(`- **Earliest retirement:** ${md(pl.earliestRetireOn)}`);
-        if (pl.decideBy) out.push(`- **Decide by:** ${md(pl.decideBy)}`);
-        if (pl.beforeRenewal !== null) out.push(`- **Retires before the renewal:** ${pl.beforeRenewal ? 'yes' : 'no'}`);
-        out.push(`- **Annual savings:** ${money(pl.annualSavings)}`, '');
-        pl.steps.forEach((step, i) => out.push(`${i + 1}. ${md(step)}`));
-        out.push('');
-      }
-    }
-    const due = renewalsDue(report);
-    out.push(`## Renewals due within ${report.thresholds.renewalWarnDays} days`, '');
-    if (due.length === 0) out.push('None.', '');
-    else
-      out.push(
-        mdTable(
-          ['Product', 'Renews on', 'Decide by', 'Auto-renews'],
-          due.map((p) => [productTitle(p), md(p.renewal!.renewalOn), md(p.renewal!.decideBy), p.renewal!.autoRenews ? 'yes' : 'no']),
-        ),
-        '',
-      );
   }
+  // A sunsetting product's plan needs no usage (privacy-laws.md, "Decided details"): plans and renewals due are shown without usage files too.
+  const shown = report.hasUsage || plansWithoutUsage(report);
+  const sunset = shown ? sunsetProducts(report) : [];
+  const due = shown ? renewalsDue(report) : [];
+  if (sunset.length > 0) {
+    out.push('## Sunset plans', '');
+    for (const p of sunset) {
+      const pl = p.sunset!;
+      out.push(`### ${productTitle(p)}`, '');
+      out.push(`- **Reason:** ${md(pl.reason)}`);
+      out.push(`- **Notice on:** ${md(pl.noticeOn)}`);
+      out.push(`- **Earliest retirement:** ${md(pl.earliestRetireOn)}`);
+      if (pl.decideBy) out.push(`- **Decide by:** ${md(pl.decideBy)}`);
+      if (pl.beforeRenewal !== null) out.push(`- **Retires before the renewal:** ${pl.beforeRenewal ? 'yes' : 'no'}`);
+      out.push(`- **Annual savings:** ${money(pl.annualSavings)}`, '');
+      pl.steps.forEach((step, i) => out.push(`${i + 1}. ${md(step)}`));
+      out.push('');
+    }
+  }
+  if (report.hasUsage || due.length > 0) out.push(`## Renewals due within ${report.thresholds.renewalWarnDays} days`, '');
+  if (report.hasUsage && due.length === 0) out.push('None.', '');
+  else if (due.length > 0)
+    out.push(
+      mdTable(
+        ['Product', 'Renews on', 'Decide by', 'Auto-renews'],
+        due.map((p) => [productTitle(p), md(p.renewal!.renewalOn), md(p.renewal!.decideBy), p.renewal!.autoRenews ? 'yes' : 'no']),
+      ),
+      '',
+    );
   if (products.length > 0) {
     out.push('## Vetting', '');
     out.push(

@@ -19,6 +19,7 @@ import {
   renewalsDue,
   sortedProducts,
   statusLabel,
+  plansWithoutUsage,
   sunsetProducts,
   usageProducts,
   activeText,
@@ -369,7 +370,8 @@ export const renderTable: Reporter = (report: Report, options: ReporterOptions) 
       pushAll(out, fs.slice(1));
     }
   }
-  if (report.hasUsage && !usageFirst) pushAll(out, usageSection(c, report, width));
+  // Without usage files the section holds only the sunset plans of sunsetting products and the renewals due (a plan needs no usage).
+  if (!usageFirst && (report.hasUsage || plansWithoutUsage(report))) pushAll(out, usageSection(c, report, width));
   pushAll(out, inputsSection(report, width));
   return `${out.join('\n')}\n`;
 };

@@ -130,6 +130,11 @@ export function renewalsDue(report: Report): ProductReport[] {
     .sort((a, b) => (a.renewal!.decideBy < b.renewal!.decideBy ? -1 : a.renewal!.decideBy > b.renewal!.decideBy ? 1 : 0));
 }
 
+/** Whether a report without usage files still shows its sunset plans and renewals due: `audit` and `sunset` (a sunsetting product's plan needs no usage; privacy-laws.md, "Decided details"). */
+export function plansWithoutUsage(report: Report): boolean {
+  return report.command === 'audit' || report.command === 'sunset';
+}
+
 /** Products with a sunset plan, largest savings first. */
 export function sunsetProducts(report: Report): ProductReport[] {
   return sortedProducts(report)

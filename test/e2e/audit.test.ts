@@ -173,7 +173,7 @@ describe('edvet usage and sunset', () => {
     expect(lines.length).toBe(25);
   });
 
-  it('usage needs --usage; audit runs without it (vetting and renewals only)', () => {
+  it('usage needs --usage; audit runs without it (vetting, renewals and sunsetting products\' plans)', () => {
     const r = edvet(['usage', '--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--usage/);
@@ -181,6 +181,26 @@ describe('edvet usage and sunset', () => {
     expect(a.json.inputs).toEqual([]);
     expect(a.json.products.every((p) => p.usage === null)).toBe(true);
     expect(a.json.products.some((p) => p.renewal !== null)).toBe(true);
+  });
+
+  it('gives the plan of a sunsetting product without usage files, in audit and in sunset (privacy-laws.md, "Decided details")', () => {
+    const base = ['--catalog', `${DEMO}/catalog`, '--policy', `${DEMO}/catalog/edvet.policy.yaml`, '--as-of', '2026-11-23'];
+    for (const command of ['audit', 'sunset']) {
+      const j = edvetJson<Report>([command, ...base, '--format', 'json']);
+      expect(j.status, command).toBe(1);
+      const planned = j.json.products.filter((p) => p.sunset).map((p) => p.id);
+      expect(planned, command).toEqual(['readbridge']); // no usage: no candidate, only the product already sunsetting
+      const plan = byId(j.json).get('readbridge')!.sunset!;
+      expect(plan).toMatchObject({ noticeOn: '2026-11-23', earliestRetireOn: '2026-12-23', requestDeletionBy: '2026-12-23', deletionDueBy: '2027-02-21' });
+      expect(j.json.products.every((p) => p.usage === null)).toBe(true);
+      const table = edvet([command, ...base]).stdout;
+      expect(table, command).toMatch(/^Sunset plans\n {2}readbridge · ReadBridge Classic · saves \$5,625\.00 a year$/m);
+      expect(table, command).toMatch(/^Renewals due within 120 days$/m);
+      expect(edvet([command, ...base, '--format', 'markdown']).stdout, command).toMatch(/^## Sunset plans\n\n### ReadBridge Classic \(readbridge\)$/m);
+      expect(edvet([command, ...base, '--format', 'html']).stdout, command).toContain('<h2 id="h-sunset"');
+    }
+    // usage still needs its exports
+    expect(edvet(['usage', ...base]).status).toBe(2);
   });
 
   it('sunset: plans for the candidates and contract findings; usage: no contract findings', () => {
