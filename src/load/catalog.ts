@@ -2,7 +2,6 @@
  * The catalog: manifest files and folders → validated products. Every problem
  * of the run (YAML, schema, duplicates, ACRs) is collected and thrown together.
  */
-import { lstatSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { expandGrades } from '../model/grades.js';
@@ -26,12 +25,21 @@ export function displayPath(abs: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split('\\').join('/');
 }
 
-/** The manifest files under the given paths (files as given; folders searched recursively for *.yaml / *.yml). */
-export function findManifestFiles(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): string[] {
-  return expandPaths(paths, cwd, (abs) => /\.ya?ml$/i.test(abs) && basename(abs) !== POLICY_FILE_NAME && !exclude.has(abs), {
-    item: 'a manifest file or a catalog folder',
-    emptyFolder: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests',
-  });
+/**
+ * The manifest files under the given paths (files as given; folders searched recursively for *.yaml / *.yml).
+ * `links`, when given, receives the files found in folders that are symbolic links.
+ */
+export function findManifestFiles(paths: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set(), links?: Set<string>): string[] {
+  return expandPaths(
+    paths,
+    cwd,
+    (abs) => /\.ya?ml$/i.test(abs) && basename(abs) !== POLICY_FILE_NAME && !exclude.has(abs),
+    {
+      item: 'a manifest file or a catalog folder',
+      emptyFolder: 'this folder holds no manifests (no *.yaml or *.yml files); expected a catalog of vendor manifests',
+    },
+    links,
+  );
 }
 
 /** `exclude` holds absolute paths that are not manifests (the policy file in use). */
@@ -42,8 +50,9 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const given = new Set(paths.map((p) => resolve(cwd, p)));
   // A symbolic link met while walking a catalog folder is followed only inside the repository, never into .git:
   // a vendor's pull request could otherwise make edvet read (and quote) a file such as .git/config.
-  const files = findManifestFiles(paths, cwd, exclude).filter((abs) => {
-    if (given.has(abs) || !isSymlink(abs)) return true;
+  const links = new Set<string>();
+  const files = findManifestFiles(paths, cwd, exclude, links).filter((abs) => {
+    if (given.has(abs) || !links.has(abs)) return true;
     const why = confinementProblem(abs, rootOf(abs));
     if (why === null) return true;
     problems.push({
@@ -92,6 +101,8 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   const parsedByPath = new Map(parsed.map((p) => [p.abs, p]));
   // One report per OpenACR file however many products name it: a catalog of thousands names a few reports many times.
   const acrCache = new Map<string, AcrReport | EdvetError>();
+  // And one check of each OpenACR path as written in each folder (the check stats and resolves it).
+  const acrPathChecks = new Map<string, ReturnType<typeof checkAcrPath>>();
   const reportedAcr = new Set<string>();
   const products: Product[] = [];
   checkDuplicateIds(parsed.filter((f) => !acrFiles.has(f.abs)).flatMap((f) => f.docs), problems);
@@ -116,8 +127,14 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
       const m = result.data;
       let acr: AcrReport | null = null;
       if (m.accessibility?.openacr) {
-        const root = rootOf(f.abs);
-        const checked = checkAcrPath(f.abs, m.accessibility.openacr, root, displayPath(root, cwd));
+        const ref = m.accessibility.openacr;
+        const checkKey = `${dirname(f.abs)}\u0000${ref}`;
+        let checked = acrPathChecks.get(checkKey);
+        if (checked === undefined) {
+          const root = rootOf(f.abs);
+          checked = checkAcrPath(f.abs, ref, root, displayPath(root, cwd));
+          acrPathChecks.set(checkKey, checked);
+        }
         if ('message' in checked) {
           problems.push({ ...doc.posOf(['accessibility', 'openacr']), message: checked.message });
           continue;
@@ -152,14 +169,6 @@ export function loadCatalog(paths: readonly string[], cwd: string, exclude: Read
   }
   products.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { products, warnings };
-}
-
-function isSymlink(abs: string): boolean {
-  try {
-    return lstatSync(abs).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -126,8 +126,11 @@ export function fsFailureAsInput(e: unknown, cwd: string): unknown {
   return inputError({ file: rel.split('\\').join('/'), message: `${cause} (${err.code} on ${err.syscall})` });
 }
 
-/** Every file under `dir` (recursively, sorted, skipping dot-folders and node_modules) whose name passes `keep`. */
-export function walkFiles(dir: string, keep: (name: string) => boolean): string[] {
+/**
+ * Every file under `dir` (recursively, sorted, skipping dot-folders and node_modules) whose name passes `keep`.
+ * `links`, when given, receives those that are symbolic links (as the folder listing says: no lstat per file).
+ */
+export function walkFiles(dir: string, keep: (name: string) => boolean, links?: Set<string>): string[] {
   const out: string[] = [];
   const visit = (d: string) => {
     let entries;
@@ -144,6 +147,7 @@ export function walkFiles(dir: string, keep: (name: string) => boolean): string[
         visit(p);
       } else if ((ent.isFile() || ent.isSymbolicLink()) && keep(ent.name)) {
         out.push(p);
+        if (links && ent.isSymbolicLink()) links.add(p);
       }
     }
   };
@@ -154,13 +158,15 @@ export function walkFiles(dir: string, keep: (name: string) => boolean): string[
 /**
  * Expand paths as typed: a file is taken as given, a folder is searched
  * recursively for the files `keep` accepts (given their absolute path). Every missing path and every folder
- * with nothing to read is reported, together.
+ * with nothing to read is reported, together. `links`, when given, receives the files found in folders that are
+ * symbolic links.
  */
 export function expandPaths(
   paths: readonly string[],
   cwd: string,
   keep: (abs: string) => boolean,
   what: { item: string; emptyFolder: string },
+  links?: Set<string>,
 ): string[] {
   const files: string[] = [];
   const problems: Problem[] = [];
@@ -174,7 +180,7 @@ export function expandPaths(
       continue;
     }
     if (st.isDirectory()) {
-      const found = walkFiles(abs, () => true).filter(keep);
+      const found = walkFiles(abs, () => true, links).filter(keep);
       if (found.length === 0) problems.push({ file: p, message: what.emptyFolder });
       files.push(...found);
     } else {

@@ -144,8 +144,9 @@ function giveUp(): never {
   throw NOT_PLAIN;
 }
 
-// Characters the fast reader never handles: tabs, control characters, a lone CR, Unicode line separators, a byte-order mark inside.
-const UNUSUAL = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+// Characters the fast reader never handles: tabs, control characters, Unicode line separators, a byte-order mark inside; and a lone CR.
+const UNUSUAL = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+const LONE_CR = /\r(?!\n)/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * Where a plain key starting at column `n` of `line` has its `:` (followed by
@@ -259,7 +260,7 @@ function resolvePlain(s: string): unknown {
 
 /** Read `text` (without a byte-order mark) if it is plainly written YAML; null means "use the full parser". */
 export function readPlainYaml(text: string): PlainYaml | null {
-  if (UNUSUAL.test(text)) return null;
+  if (UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return null;
   try {
     return new Reader(text).document();
   } catch (e) {

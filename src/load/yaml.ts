@@ -38,9 +38,7 @@ export interface YamlFile {
 
 /** True when the bytes look like a binary file rather than text. */
 export function looksBinary(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) >= 0;
 }
 
 /** Parse every document of a YAML file, throwing all problems together (see readYamlFile). */
