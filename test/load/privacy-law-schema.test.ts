@@ -92,7 +92,9 @@ describe('policy additions (privacy-laws.md §2)', () => {
     const ps = policyProblems('privacy:\n  state_laws: [il-soppa, zz-law]\n');
     expect(ps).toHaveLength(1);
     expect(ps[0]).toMatchObject({ line: 2 });
-    expect(ps[0].message).toContain('ny-2d');
+    expect(ps[0].message).toContain('expected one of ny-2d, il-soppa, ca-sopipa, co-sdtsa, oh-sb29, ut-sdpa, ct-sdpa, tx-ed-32 (found "zz-law")'); // as docs/errors.md quotes it
+    const near = policyProblems('privacy:\n  state_laws: [il-sopa]\n');
+    expect(near[0].message).toMatch(/did you mean il-soppa\? \(found "il-sopa"\)$/);
   });
 
   it('a known pack and the other keys load', () => {

@@ -57,7 +57,7 @@ export const PolicySchema = z.strictObject({
     forbid_data_sale: z.boolean(),
     forbid_targeted_ads: z.boolean(),
     // privacy-laws.md §2
-    state_laws: z.array(z.enum(PACK_IDS, { error: `expected a law pack id: ${PACK_IDS.join(', ')}` })),
+    state_laws: z.array(z.enum(PACK_IDS)),
     coppa_2025: z.boolean(),
     deletion_days: dayCount,
     deletion_warn_days: dayCount,
