@@ -109,6 +109,11 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     this.lastDays.record(u, p, day, months);
   }
 
+  /** Sizes the per-user state once for at least `users` export users (without a roster: they are users 0..users-1). */
+  reserveUsers(users: number): void {
+    if (this.users.rosterSize === 0) this.lastDays.reserve(users);
+  }
+
   /** Starts a new file: {@link fileEarliest} then gives the earliest day of its used rows. */
   startFile(): void {
     this.fileEarliestDay = null;

@@ -65,6 +65,11 @@ export class LastDayStore {
     this.upsert(u, p, day, months);
   }
 
+  /** Makes room for users 0..users-1 at once (what recording them one by one would grow to). */
+  reserve(users: number): void {
+    if (this.dense !== null && users > this.denseUsers) this.growDense(users - 1);
+  }
+
   /** The last day of (u, p); null when u never signed in to p. */
   lastDay(u: number, p: number): DayNumber | null {
     if (this.dense !== null) {

@@ -54,6 +54,8 @@ export interface InternedUsageSink {
   addInterned(day: DayNumber, user: number, app: number, role: Role, rows: number, months: number): void;
   /** A used row of aggregate counts for app handle `app` (a sink without it cannot take counts). */
   addCount?(app: number, row: CountRow): void;
+  /** A hint before per-range summaries are passed: at least `users` distinct identifiers are coming (the sink may size its state once). */
+  reserveUsers?(users: number): void;
 }
 
 /** True when `sink` takes interned handles. */

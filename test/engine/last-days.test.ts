@@ -17,6 +17,37 @@ describe('LastDayStore', () => {
     expect([[...ix.users], [...ix.days]]).toEqual([[1, 3], [10, -5]]);
   });
 
+  it('reserve() sizes the dense matrix once, or moves to the hash table past the limit, with the same answers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(300), fc.nat(4), fc.integer({ min: -1000, max: 1000 })), { maxLength: 300 }),
+        fc.nat(400),
+        fc.constantFrom(5 * 16, 5 * 256, 1 << 20),
+        (events, reserve, denseLimit) => {
+          const plain = new LastDayStore(5, 0, denseLimit);
+          const reserved = new LastDayStore(5, 0, denseLimit);
+          reserved.reserve(reserve);
+          if (reserve * 5 > denseLimit) expect(reserved.hashed).toBe(true);
+          for (const [u, p, d] of events) {
+            plain.record(u, p, d);
+            reserved.record(u, p, d);
+          }
+          for (const [u, p] of events) expect(reserved.lastDay(u, p)).toBe(plain.lastDay(u, p));
+          // The same pairs (a dense store lists each product's users in order, a hashed one in table order).
+          const pairs = (s: LastDayStore) => {
+            const ix = s.index();
+            const out: string[] = [];
+            for (let p = 0; p < 5; p++) for (let k = ix.offsets[p]; k < ix.offsets[p + 1]; k++) out.push(`${p},${ix.users[k]},${ix.days[k]},${ix.months[k]}`);
+            return out.sort();
+          };
+          expect(pairs(reserved)).toEqual(pairs(plain));
+          if (reserve * 5 <= denseLimit) expect(reserved.index()).toEqual(plain.index());
+        },
+      ),
+      { numRuns: runs(100, 1000) },
+    );
+  });
+
   it('moves to the hash table past the dense limit, with the same answers', () => {
     fc.assert(
       fc.property(

@@ -228,6 +228,8 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     firstDay: null,
     lastDay: null,
   };
+  // Every user of the largest range is coming: the sink can size its state once instead of growing it.
+  sink.reserveUsers?.(Math.max(...results.map((r) => r.users.length)));
   // True line of range k's first record: where range k-1 stopped.
   let lineAtStart = 1;
   for (const r of results) {
@@ -246,16 +248,15 @@ function merge(results: RangeResult[], sink: InternedUsageSink): FileCounts {
     for (let a = 0; a < r.apps.length; a++) apps[a] = sink.appHandle(r.apps[a].app, r.apps[a].appId);
     // An app's rows go with its first call.
     const rowsLeft = r.appRows.slice();
-    const days = r.days;
-    const months = r.months;
+    const state = r.state;
     const base = r.dayBase;
     for (let u = 0; u < r.users.length; u++) {
       const user = sink.userHandle(r.users[u]);
       const role = roleOfStrength(r.roles[u]);
       for (let a = 0; a < apps.length; a++) {
-        const v = days[a][u];
+        const v = state[a][2 * u];
         if (v === 0) continue;
-        sink.addInterned(base + v, user, apps[a], role, rowsLeft[a], months[a][u]);
+        sink.addInterned(base + v, user, apps[a], role, rowsLeft[a], state[a][2 * u + 1]);
         rowsLeft[a] = 0;
       }
     }

@@ -52,10 +52,11 @@ export interface RangeResult extends FileCounts {
   roles: Uint8Array;
   apps: { app: string; appId: string | undefined }[];
   appRows: number[];
-  /** Per app: per user, the last day as `day - dayBase` (0: none). */
-  days: Uint16Array[];
-  /** Per app: per user, the union of the rows' trend-month masks (model/months.ts). */
-  months: Uint16Array[];
+  /**
+   * Per app: per user u, the last day as `day - dayBase` (0: none) at `2u`
+   * and the union of the rows' trend-month masks (model/months.ts) at `2u + 1`.
+   */
+  state: Uint16Array[];
   dayBase: number;
 }
 
@@ -68,10 +69,12 @@ export class RangeSummary implements InternedUsageSink {
   roles = new Uint8Array(1024);
   readonly apps: { app: string; appId: string | undefined }[] = [];
   readonly appRows: number[] = [];
-  /** Per app, per user: last day − `dayBase` (0: none); 2 bytes an entry keeps the matrix small in cache. */
-  readonly days: Uint16Array[] = [];
-  /** Per app, per user: the union of the trend-month masks of the rows. */
-  readonly months: Uint16Array[] = [];
+  /**
+   * Per app, per user u: last day − `dayBase` (0: none) at `2u`, the union of
+   * the trend-month masks of the rows at `2u + 1`. 2 bytes an entry keeps the
+   * matrix small in cache, and a row's day and mask share a cache line.
+   */
+  readonly state: Uint16Array[] = [];
   dayBase = Number.NaN;
   private capacity = 1024;
 
@@ -90,13 +93,10 @@ export class RangeSummary implements InternedUsageSink {
       const roles = new Uint8Array(capacity);
       roles.set(this.roles);
       this.roles = roles;
-      for (let a = 0; a < this.days.length; a++) {
-        const d = new Uint16Array(capacity);
-        d.set(this.days[a]);
-        this.days[a] = d;
-        const m = new Uint16Array(capacity);
-        m.set(this.months[a]);
-        this.months[a] = m;
+      for (let a = 0; a < this.state.length; a++) {
+        const s = new Uint16Array(2 * capacity);
+        s.set(this.state[a]);
+        this.state[a] = s;
       }
       this.capacity = capacity;
     }
@@ -107,19 +107,19 @@ export class RangeSummary implements InternedUsageSink {
     this.check(this.capacity, this.apps.length + 1);
     this.apps.push({ app, appId });
     this.appRows.push(0);
-    this.months.push(new Uint16Array(this.capacity));
-    return this.days.push(new Uint16Array(this.capacity)) - 1;
+    return this.state.push(new Uint16Array(2 * this.capacity)) - 1;
   }
 
   addInterned(day: number, user: number, app: number, role: Role, rows: number, months: number): void {
     this.appRows[app] += rows;
-    this.months[app][user] |= months;
     const code = ROLE_STRENGTH[role];
     if (code > this.roles[user]) this.roles[user] = code;
     let v = day - this.dayBase;
     if (!(v >= 1 && v <= 65535)) v = this.rebase(day);
-    const d = this.days[app];
-    if (v > d[user]) d[user] = v;
+    const s = this.state[app];
+    const i = 2 * user;
+    if (v > s[i]) s[i] = v;
+    s[i + 1] |= months;
   }
 
   /** The offset of the first day seen, or a failure for a day ~90 years from it (the caller reads on one thread). */
@@ -203,8 +203,7 @@ export function readRange(task: RangeTask, onProgress?: (bytes: number, rows: nu
       roles: summary.roles.subarray(0, summary.users.length),
       apps: summary.apps,
       appRows: summary.appRows,
-      days: summary.days,
-      months: summary.months,
+      state: summary.state,
       dayBase: summary.dayBase,
     };
   } finally {
