@@ -29,6 +29,9 @@
 //                  (under 1.5 s and 200 MB), and, with the 10 M-row size, `edvet audit` on them with
 //                  that export (under 2.5 × DuckDB's time on the export)
 //
+// CPU: user + system seconds of the child (GNU time's %U and %S, or the probe's
+// process.resourceUsage()), threads included: DuckDB's and edvet's workers count.
+//
 // Peak RSS: each contender runs under GNU `/usr/bin/time -f %M` when that exists
 // (the kernel's ru_maxrss of the process, read by wait4: exact, nothing added to the
 // measured process). Without it, the child is started with `node --import
@@ -117,7 +120,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 
 let measured = 0;
 /**
- * Runs `node ...args` as a child, returns { wall (s), rssMB, status, stdout, stderr }.
+ * Runs `node ...args` as a child, returns { wall (s), cpu (user + system s), rssMB, status, stdout, stderr }.
  * Wall time is taken around the whole child (start-up included).
  */
 function measure(args, { cwd = ROOT } = {}) {
@@ -127,7 +130,7 @@ function measure(args, { cwd = ROOT } = {}) {
   const env = { ...process.env, NO_COLOR: '1' };
   if (GNU_TIME) {
     cmd = GNU_TIME;
-    argv = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
+    argv = ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args];
   } else {
     cmd = process.execPath;
     argv = ['--import', PROBE, ...args];
@@ -137,14 +140,17 @@ function measure(args, { cwd = ROOT } = {}) {
   const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   let rssKB = NaN;
+  let cpu = NaN;
   try {
     const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-    rssKB = Number(lines[lines.length - 1]);
+    const [kb, user, system] = lines[lines.length - 1].trim().split(/\s+/).map(Number);
+    rssKB = kb;
+    cpu = user + system;
     rmSync(rssFile, { force: true });
   } catch {
     // no figure: the child died before reporting
   }
-  return { wall, rssMB: rssKB / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { wall, cpu, rssMB: rssKB / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const median = (xs) => {
@@ -223,8 +229,8 @@ if (cases.has('catalog')) {
     if (r.status !== 0) fail('edvet vet failed on the generated catalog', r);
     runs.push(r);
   }
-  catalog = { ...gen, wall: median(runs.map((r) => r.wall)), rssMB: median(runs.map((r) => r.rssMB)), audit: null };
-  console.log(`generated ${gen.files.toLocaleString('en-US')} manifests (${gen.products.toLocaleString('en-US')} products); edvet vet: ${catalog.wall.toFixed(2)} s ${catalog.rssMB.toFixed(0)} MB (median of 3)\n`);
+  catalog = { ...gen, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rssMB: median(runs.map((r) => r.rssMB)), audit: null };
+  console.log(`generated ${gen.files.toLocaleString('en-US')} manifests (${gen.products.toLocaleString('en-US')} products); edvet vet: ${catalog.wall.toFixed(2)} s (CPU ${catalog.cpu.toFixed(2)} s) ${catalog.rssMB.toFixed(0)} MB (median of 3)\n`);
 }
 
 const loadBefore = loadavg()[0];
@@ -255,17 +261,19 @@ for (const n of sizes) {
           problems.push(`edvet's figures differ from DuckDB's at ${fmtRows(n)} rows: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? ` (+${diff.length - 5} more)` : ''}`);
         }
       }
-      process.stdout.write(`  run ${run + 1}/${runs} ${c.key.padEnd(6)} ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB\n`);
+      process.stdout.write(`  run ${run + 1}/${runs} ${c.key.padEnd(6)} ${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s) ${r.rssMB.toFixed(0)} MB\n`);
     }
   }
   if (catalog && n === sizes[sizes.length - 1]) {
     const r = measure([BIN, 'audit', '--catalog', bigCatalogDir, '--usage', file, '--policy', bigPolicy, '--as-of', AS_OF, '--format', 'json', '--quiet', '--fail-on', 'never']);
     if (r.status !== 0) fail(`edvet audit on the generated catalog failed at ${fmtRows(n)} rows`, r);
-    catalog.audit = { rows: n, wall: r.wall, rssMB: r.rssMB };
+    catalog.audit = { rows: n, wall: r.wall, cpu: r.cpu, rssMB: r.rssMB };
     process.stdout.write(`  audit of ${catalog.files} manifests ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB\n`);
   }
   const stats = {};
-  for (const c of contenders) stats[c.key] = { wall: median(samples[c.key].map((s) => s.wall)), rssMB: median(samples[c.key].map((s) => s.rssMB)) };
+  for (const c of contenders) {
+    stats[c.key] = { wall: median(samples[c.key].map((s) => s.wall)), cpu: median(samples[c.key].map((s) => s.cpu)), rssMB: median(samples[c.key].map((s) => s.rssMB)) };
+  }
   results.push({ rows: n, bytes, runs, stats });
   rmSync(file, { force: true });
   console.log('');
@@ -287,7 +295,7 @@ if (cases.has('roster')) {
   if (r.status !== 0) fail('edvet usage --roster failed on the generated roster', r);
   const report = JSON.parse(r.stdout);
   const withAccess = Math.max(...report.products.map((p) => p.usage?.teachersWithAccess ?? 0));
-  roster = { ...gen, wall: r.wall, rssMB: r.rssMB, withAccess };
+  roster = { ...gen, wall: r.wall, cpu: r.cpu, rssMB: r.rssMB, withAccess };
   console.log(`  edvet usage --roster: ${r.wall.toFixed(2)} s ${r.rssMB.toFixed(0)} MB (teachers with access per product: ${withAccess.toLocaleString('en-US')})\n`);
   rmSync(dir, { recursive: true, force: true });
   rmSync(exportFile, { force: true });
@@ -403,8 +411,8 @@ if (catalog) {
   lines.push(`## Catalog: ${catalog.files.toLocaleString('en-US')} manifests (${catalog.products.toLocaleString('en-US')} products), 3 runs`);
   lines.push('');
   lines.push(
-    `\`edvet vet --format json\`: ${catalog.wall.toFixed(2)} s wall, ${catalog.rssMB.toFixed(0)} MB peak RSS (medians). ` +
-      (catalog.audit ? `\`edvet audit\` with the ${fmtRows(catalog.audit.rows)}-row export: ${catalog.audit.wall.toFixed(2)} s, ${catalog.audit.rssMB.toFixed(0)} MB (1 run). ` : '') +
+    `\`edvet vet --format json\`: ${catalog.wall.toFixed(2)} s wall, ${catalog.cpu.toFixed(2)} s CPU, ${catalog.rssMB.toFixed(0)} MB peak RSS (medians). ` +
+      (catalog.audit ? `\`edvet audit\` with the ${fmtRows(catalog.audit.rows)}-row export: ${catalog.audit.wall.toFixed(2)} s wall, ${catalog.audit.cpu.toFixed(2)} s CPU, ${catalog.audit.rssMB.toFixed(0)} MB (1 run). ` : '') +
       'Data: test/bench/catalog.mjs (the demo district\'s manifests and OpenACR reports, copied with unique ids, names and aliases).',
   );
 }
@@ -412,19 +420,20 @@ if (roster) {
   lines.push('');
   lines.push(`## Roster: ${roster.users.toLocaleString('en-US')} users, ${roster.enrollments.toLocaleString('en-US')} enrollments (OneRoster 1.1, ${(roster.bytes / 1e6).toFixed(0)} MB), 1 run`);
   lines.push('');
-  lines.push(`\`edvet usage --roster\` with a 50,000-row export and the 40-product catalog: ${roster.wall.toFixed(2)} s wall, ${roster.rssMB.toFixed(0)} MB peak RSS; ${roster.withAccess.toLocaleString('en-US')} teachers with access to each product. Data: test/bench/roster.mjs (${roster.schools} schools, ${roster.classes.toLocaleString('en-US')} classes, every OneRoster 1.1 users.csv column).`);
+  lines.push(`\`edvet usage --roster\` with a 50,000-row export and the 40-product catalog: ${roster.wall.toFixed(2)} s wall, ${roster.cpu.toFixed(2)} s CPU, ${roster.rssMB.toFixed(0)} MB peak RSS; ${roster.withAccess.toLocaleString('en-US')} teachers with access to each product. Data: test/bench/roster.mjs (${roster.schools} schools, ${roster.classes.toLocaleString('en-US')} classes, every OneRoster 1.1 users.csv column).`);
 }
 for (const r of results) {
   const mb = r.bytes / 1e6;
   lines.push('');
   lines.push(`## ${fmtRows(r.rows)} rows (${mb.toFixed(0)} MB), ${r.runs} run${r.runs === 1 ? '' : 's'}`);
   lines.push('');
-  lines.push('| contender | wall s | rows/s | MB/s | peak RSS MB | edvet ÷ this (wall) |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| contender | wall s | CPU s | rows/s | MB/s | peak RSS MB | edvet ÷ this (wall) | edvet ÷ this (CPU) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of contenders) {
     const s = r.stats[c.key];
     const ratio = c.key === 'edvet' ? '1.00' : (r.stats.edvet.wall / s.wall).toFixed(2);
-    lines.push(`| ${c.label} | ${s.wall.toFixed(2)} | ${fmtRate(r.rows / s.wall)} | ${(mb / s.wall).toFixed(0)} | ${s.rssMB.toFixed(0)} | ${ratio} |`);
+    const cpuRatio = c.key === 'edvet' ? '1.00' : (r.stats.edvet.cpu / s.cpu).toFixed(2);
+    lines.push(`| ${c.label} | ${s.wall.toFixed(2)} | ${s.cpu.toFixed(2)} | ${fmtRate(r.rows / s.wall)} | ${(mb / s.wall).toFixed(0)} | ${s.rssMB.toFixed(0)} | ${ratio} | ${cpuRatio} |`);
   }
 }
 lines.push('');

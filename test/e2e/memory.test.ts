@@ -74,7 +74,8 @@ function runLimited(usage: string): { report: Report; rssMB: number } {
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', EDVET_BENCH_RSS_FILE: rssFile } },
   );
   if (r.status !== 0) throw new Error(`edvet usage with a ${HEAP_MB} MB heap exited ${r.status} (${r.signal ?? ''}): ${r.stderr.slice(-2000)}`);
-  const rssMB = Number(readFileSync(rssFile, 'utf8').trim()) / 1024;
+  // The probe writes the peak RSS in KB, then the user and system CPU seconds.
+  const rssMB = Number(readFileSync(rssFile, 'utf8').trim().split(/\s+/)[0]) / 1024;
   return { report: JSON.parse(r.stdout) as Report, rssMB };
 }
 
