@@ -28,6 +28,8 @@ import {
   unmatchedShown,
   unmatchedText,
   waiverText,
+  actionText,
+  DECISIONS_SHOWN,
 } from './util.js';
 
 /** Display width of plain text (wide East Asian characters and emoji count 2, combining marks 0). */
@@ -271,6 +273,31 @@ function findingsSection(c: ChalkInstance, products: ProductReport[], width: num
   return out;
 }
 
+/**
+ * The board's decisions (reports.md "the board packet", 1), as in the HTML and
+ * Markdown reports: soonest decide-by first, each with its recommended action,
+ * decide-by date, money at stake and saving, and its one-line reason; the first
+ * 25, then "and N more"; the savings' total is the potential savings.
+ */
+function decisionsSection(c: ChalkInstance, report: Report, width: number): string[] {
+  const ds = report.decisions;
+  if (!report.hasUsage || ds.length === 0) return [];
+  const out: string[] = ['', c.bold('Decisions (soonest decide-by first)')];
+  for (const d of ds.slice(0, DECISIONS_SHOWN)) {
+    const when = d.decideBy ? `decide by ${d.decideBy}${d.decideBy < report.asOf ? ' (passed)' : ''}` : 'no decide-by date';
+    const parts = [when];
+    if (d.atStake !== null) parts.push(`at stake ${money(d.atStake)}`);
+    if (d.saving !== null) parts.push(`saves ${money(d.saving)}`);
+    pushAll(out, wrap(`${clean(d.name) || clean(d.product)} · ${actionText(d)}`, width - 2).map((l) => `  ${c.bold(l)}`));
+    pushAll(out, joinWrapped(parts, width - 4).map((l) => `    ${l}`));
+    pushAll(out, wrap(clean(d.reason), width - 4).map((l) => `    ${l}`));
+  }
+  if (ds.length > DECISIONS_SHOWN) out.push(`  and ${int(ds.length - DECISIONS_SHOWN)} more (the HTML, Markdown and JSON reports list every one)`);
+  // The decisions' savings add up to the summary's potential savings (the engine shares one definition of a product's saving).
+  pushAll(out, wrap(`The savings add up to the potential savings of ${money(report.summary.potentialSavings)}.`, width - 2).map((l) => `  ${l}`));
+  return out;
+}
+
 function usageSection(c: ChalkInstance, report: Report, width: number): string[] {
   const out: string[] = [];
   const ps = usageProducts(report);
@@ -319,6 +346,7 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
     const cols: Col[] = heads.map((h, i) => (i === 0 ? { head: h, width: null } : { head: h, width: Math.max(h.length, 10) + 1 }));
     out.push(grid(c, cols, rows, width));
   }
+  pushAll(out, decisionsSection(c, report, width));
   return out;
 }
 

@@ -77,4 +77,20 @@ describe('wrap', () => {
     expect(wrap('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
     expect(wrap('', 5)).toEqual(['']);
   });
+
+  it('lists the decisions as the board packet does: action, decide-by (passed), at stake, saving, reason; 25 then "and N more"; no section without usage', () => {
+    const report = buildReport();
+    const out = renderTable(report, plain);
+    const section = out.slice(out.indexOf('Decisions (soonest decide-by first)'), out.indexOf('Usage files'));
+    for (const d of report.decisions) expect(section).toContain(d.reason.slice(0, 40));
+    expect(section).toContain('WordWise Reader · Sunset\n    decide by 2026-12-16 · at stake $10,500.00 · saves $10,500.00');
+    expect(section).toMatch(/decide by 2026-10-02 \(passed\)/);
+    expect(section).toContain(`The savings add up to the potential savings of $14,500.10.`);
+    const many = buildReport();
+    many.decisions = Array.from({ length: 30 }, (_, i) => ({ ...report.decisions[0], product: `p${i}`, name: `Product ${i}`, saving: null }));
+    const m = renderTable(many, plain);
+    expect(m.match(/^ {2}Product \d+ · /gm)).toHaveLength(25);
+    expect(m).toContain('  and 5 more (the HTML, Markdown and JSON reports list every one)');
+    expect(renderTable(buildReport({ hasUsage: false }), plain)).not.toContain('Decisions (soonest');
+  });
 });
