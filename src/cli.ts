@@ -109,20 +109,22 @@ export async function main(argv: string[]): Promise<number> {
       if (s) process.stdout.write(s);
       return;
     }
-    // A report in pieces is written in batches of about a megabyte as it is rendered: it is never held whole.
-    let batch: Buffer[] = [];
-    let size = 0;
+    // A report in pieces is encoded into buffers of about a megabyte as it is rendered, each written when full:
+    // it is never held whole. A written buffer is never reused (a stream may still hold it).
+    const BATCH = 1 << 20;
+    let batch = Buffer.allocUnsafe(BATCH);
+    let used = 0;
     for (const piece of s) {
-      const bytes = Buffer.from(piece, 'utf8');
-      batch.push(bytes);
-      size += bytes.length;
-      if (size >= 1 << 20) {
-        process.stdout.write(Buffer.concat(batch, size));
-        batch = [];
-        size = 0;
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (used > 0 && used + 3 * piece.length > batch.length) {
+        process.stdout.write(batch.subarray(0, used));
+        batch = Buffer.allocUnsafe(BATCH);
+        used = 0;
       }
+      if (3 * piece.length > batch.length) process.stdout.write(piece);
+      else used += batch.write(piece, used, 'utf8');
     }
-    if (size > 0) process.stdout.write(Buffer.concat(batch, size));
+    if (used > 0) process.stdout.write(batch.subarray(0, used));
   };
   const makeCtx = (flags: CommonFlags): CommandContext => {
     const toFile = Boolean(flags.output);
