@@ -4,6 +4,7 @@
  * whole, waivers checked against the real rules and checks.
  */
 import { existsSync, statSync } from 'node:fs';
+import { z } from 'zod';
 import { dirname, join, resolve } from 'node:path';
 import { EdvetError, inputError, type Problem } from '../model/errors.js';
 import { displayPath, POLICY_FILE_NAME } from './catalog.js';
@@ -12,6 +13,7 @@ import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
 import { safePatternProblem } from '../model/pattern.js';
 import { PolicySchema, type Policy } from './schema/policy.js';
+import { BUILTIN_FORMATS } from './usage/formats.js';
 import { parseYamlFile, type YamlDoc } from './yaml.js';
 
 export interface LoadedPolicy {
@@ -73,23 +75,93 @@ export function loadPolicy(file: string | null, cwd: string, knownRules: readonl
       if (why !== null) problems.push({ ...doc.posOf(['usage', 'role_by_org_unit', i, 'match']), message: `\`usage.role_by_org_unit[${i}].match\`: ${why} (found ${JSON.stringify(match)})` });
     });
   }
-  if (!result.success) {
-    if (!doc) throw new EdvetError('internal', [{ message: 'the default policy in rules/defaults.yaml is invalid' }]);
-    problems.push(...issuesToProblems(result.error, doc, PolicySchema));
-  } else if (doc) {
-    const valid = new Set([...knownRules, ...knownChecks]);
-    (result.data.waivers ?? []).forEach((w, i) => {
-      if (!valid.has(w.rule)) {
-        const near = closest(w.rule, [...knownRules, ...knownChecks]);
+  if (!result.success && !doc) throw new EdvetError('internal', [{ message: 'the default policy in rules/defaults.yaml is invalid' }]);
+  if (doc) {
+    // Every problem of the file in one pass (rules.md "Policy errors are all reported together"):
+    // the schema's, the waivers' rule names and the usage formats' keys, each at its own line.
+    const formats = usageFormatProblems(value, doc);
+    if (!result.success) {
+      // An entry named after a built-in format is judged by usageFormatProblems alone, so an
+      // incomplete one is never told to add the keys it may not have.
+      const issues = result.error.issues.filter((i) => !(i.path[0] === 'usage_formats' && typeof i.path[1] === 'string' && formats.builtins.has(i.path[1])));
+      if (issues.length > 0) problems.push(...issuesToProblems(new z.ZodError(issues), doc, PolicySchema));
+    }
+    problems.push(...waiverRuleProblems(value, doc, knownRules, knownChecks), ...formats.problems);
+  }
+  if (problems.length) throw inputError(sortProblems(problems));
+  return { policy: result.data!, source: shown, doc };
+}
+
+/** Waivers naming a rule or check that does not exist, read from the file as written. */
+function waiverRuleProblems(value: unknown, doc: YamlDoc, knownRules: readonly string[], knownChecks: readonly string[]): Problem[] {
+  const waivers = (value as { waivers?: unknown } | null)?.waivers;
+  if (!Array.isArray(waivers)) return [];
+  const valid = new Set([...knownRules, ...knownChecks]);
+  const out: Problem[] = [];
+  waivers.forEach((w: unknown, i) => {
+    const rule = (w as { rule?: unknown } | null)?.rule;
+    if (typeof rule !== 'string' || rule === '' || valid.has(rule)) return;
+    const near = closest(rule, [...knownRules, ...knownChecks]);
+    out.push({
+      ...doc.posOf(['waivers', i, 'rule']),
+      message: `waiver names an unknown rule or check \`${rule}\`${near ? `; did you mean \`${near}\`?` : ''} (a waiver must name a rule id such as accessibility.wcag or a check such as privacy)`,
+    });
+  });
+  return out;
+}
+
+const BUILTIN_OVERRIDE_KEYS = ['date_order', 'timezone'];
+
+/**
+ * policy.md `usage_formats`: an entry named after a built-in format may set only date_order and
+ * timezone (each other key is an error at that key); any other entry must map a timestamp, a
+ * user and an app (a column or a constant). Returns the problems and the built-in names used.
+ */
+function usageFormatProblems(value: unknown, doc: YamlDoc): { problems: Problem[]; builtins: Set<string> } {
+  const formats = (value as { usage_formats?: unknown } | null)?.usage_formats;
+  const problems: Problem[] = [];
+  const builtins = new Set<string>();
+  if (formats === null || typeof formats !== 'object' || Array.isArray(formats)) return { problems, builtins };
+  for (const [name, entry] of Object.entries(formats as Record<string, unknown>)) {
+    const isObject = entry !== null && typeof entry === 'object' && !Array.isArray(entry);
+    if (BUILTIN_FORMATS.includes(name)) {
+      builtins.add(name);
+      if (!isObject) {
+        problems.push({ ...doc.posOf(['usage_formats', name]), message: `\`usage_formats.${name}\` names the built-in format ${name}: expected a mapping with date_order and/or timezone` });
+        continue;
+      }
+      for (const key of Object.keys(entry as Record<string, unknown>)) {
+        if (BUILTIN_OVERRIDE_KEYS.includes(key)) continue;
         problems.push({
-          ...doc.posOf(['waivers', i, 'rule']),
-          message: `waiver names an unknown rule or check \`${w.rule}\`${near ? `; did you mean \`${near}\`?` : ''} (a waiver must name a rule id such as accessibility.wcag or a check such as privacy)`,
+          ...doc.keyPosOf(['usage_formats', name, key]),
+          message: `\`usage_formats.${name}.${key}\`: ${name} is a built-in format, whose columns and detection are fixed; an entry named after it may set only date_order and timezone (to read another layout, declare a format under a name of its own)`,
         });
       }
-    });
+      continue;
+    }
+    if (!isObject) continue; // the schema reports the type
+    const e = entry as { columns?: unknown; app?: unknown };
+    const columns = e.columns !== null && typeof e.columns === 'object' && !Array.isArray(e.columns) ? (e.columns as Record<string, unknown>) : null;
+    if (columns === null && e.columns === undefined) {
+      problems.push({
+        ...doc.keyPosOf(['usage_formats', name]),
+        message: `usage format \`${name}\` maps no columns: give \`columns\` with at least timestamp and user, and an app column or a constant \`app\``,
+      });
+      continue;
+    }
+    if (columns !== null && columns.app === undefined && e.app === undefined) {
+      problems.push({
+        ...doc.posOf(['usage_formats', name, 'columns']),
+        message: `usage format \`${name}\` maps no app: give \`columns.app\` (the column naming the app) or \`app\` (one app for every row)`,
+      });
+    }
   }
-  if (problems.length) throw inputError(problems);
-  return { policy: result.data!, source: shown, doc };
+  return { problems, builtins };
+}
+
+/** Problems in file order (line, then column), so one run lists a file's errors as a reader meets them. */
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /**

@@ -145,6 +145,44 @@ describe('policy errors (exit 2, file:line:col)', () => {
     expect(ps[0].message).toContain('accessibility.wcag');
   });
 
+  it('an unknown waiver rule and a waiver without expires_on are reported in one run, in file order', () => {
+    const ps = problemsOf('waiver-unknown-rule-and-no-expiry.yaml');
+    expect(ps.map((p) => [p.line, p.column])).toEqual([
+      [3, 11],
+      [7, 5],
+    ]);
+    expect(ps[0].message).toContain('privacy.dpaa');
+    expect(ps[0].message).toContain('did you mean `privacy.dpa`');
+    expect(ps[1].message).toContain('waivers[1].expires_on');
+  });
+
+  it('an entry named after a built-in format may set only date_order and timezone: each other key is an error at that key', () => {
+    const ps = problemsOf('usage-format-builtin-keys.yaml');
+    expect(ps.map((p) => [p.line, p.column])).toEqual([
+      [5, 5],
+      [6, 5],
+    ]);
+    expect(ps[0].message).toContain('`usage_formats.moodle-log.detect`');
+    expect(ps[1].message).toContain('`usage_formats.moodle-log.columns`');
+    for (const p of ps) {
+      expect(p.message).toContain('may set only date_order and timezone');
+      // Never an invitation to complete the forbidden keys.
+      expect(p.message).not.toMatch(/missing required|columns\.timestamp/);
+    }
+  });
+
+  it('a built-in entry with only date_order/timezone is accepted and an empty one is no error', () => {
+    const lp = load(write('fmt-ok.yaml', 'usage_formats:\n  moodle-log: { date_order: dmy, timezone: Europe/London }\n  entra-signins: {}\n'), tmp);
+    expect(lp.policy.usage_formats?.['moodle-log']).toEqual({ date_order: 'dmy', timezone: 'Europe/London' });
+  });
+
+  it("a district's own format without columns or without an app is an error at the entry, saying what to add", () => {
+    const ps = problemsOf('usage-format-incomplete.yaml');
+    expect(ps.map((p) => p.line)).toEqual([3, 6]);
+    expect(ps[0].message).toMatch(/`sis-logins` maps no columns: give `columns` with at least timestamp and user/);
+    expect(ps[1].message).toMatch(/`lms-logins` maps no app: give `columns.app`.*or `app`/);
+  });
+
   it('__proto__ / constructor keys are rejected and Object.prototype stays clean', () => {
     const ps = problemsOf('proto-keys.yaml');
     expect(ps.map((p) => p.line)).toEqual([1, 4]);
