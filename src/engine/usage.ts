@@ -11,7 +11,7 @@ import { SchoolCalendar } from '../model/calendar.js';
 import { addDaysIso, daysBetween } from '../model/date-math.js';
 import { dayOf, isoOf, type DayNumber } from '../model/dates.js';
 import { centsShare } from '../model/money.js';
-import { clientIdKeys, matchKeys, type Product } from '../model/product.js';
+import { clientIdKeys, isInUse, matchKeys, type Product } from '../model/product.js';
 import { suggester } from '../model/suggest.js';
 import type { Roster } from '../model/roster.js';
 import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
@@ -287,11 +287,12 @@ export function withRightSizing(u: UsageFigures, p: Product, policy: Policy): Us
 /** The renewal block of a product with a renewal date; `due` when it falls within `sunset.renewal_warn_days` of as-of or has passed. */
 export function renewalOf(p: Product, policy: Policy, asOf: string): Renewal | null {
   const c = p.manifest.cost;
-  if (!c?.renewal_on) return null;
+  // rules.md "Corner cases": only a product in use has a renewal to report.
+  if (!c?.renewal_on || !isInUse(p.manifest.status)) return null;
   return {
     renewalOn: c.renewal_on,
     decideBy: decideBy(c.renewal_on, c.notice_days),
-    autoRenews: c.auto_renews === true,
+    autoRenews: c.auto_renews ?? null,
     due: daysBetween(asOf, c.renewal_on) <= policy.sunset.renewal_warn_days,
   };
 }

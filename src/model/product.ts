@@ -29,6 +29,14 @@ export interface Product {
 }
 
 /** Annual cost in cents: `annual_total` when given, else unit price × seats, 0 for free. */
+/** Statuses of a product the district uses and pays for now (rules.md: renewals, re-reviews, annual spend). */
+export const IN_USE_STATUSES: ReadonlySet<string> = new Set(['pilot', 'active', 'sunsetting']);
+
+/** Whether a product with this status is in use (pilot, active or sunsetting). */
+export function isInUse(status: string): boolean {
+  return IN_USE_STATUSES.has(status);
+}
+
 export function annualCostOf(m: Manifest): Cents | null {
   const c = m.cost;
   if (!c) return null;

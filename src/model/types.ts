@@ -82,7 +82,7 @@ export interface SunsetPlan {
 export interface Renewal {
   renewalOn: string;
   decideBy: string;
-  autoRenews: boolean;
+  autoRenews: boolean | null;
   /** True when the renewal falls within `sunset.renewal_warn_days` of as-of, or has passed: decided here, reporters only filter on it. */
   due: boolean;
 }

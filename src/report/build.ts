@@ -4,7 +4,7 @@
  */
 import type { LoadedPolicy } from '../load/policy.js';
 import { ruleData } from '../load/rules-data.js';
-import type { Product } from '../model/product.js';
+import { isInUse, type Product } from '../model/product.js';
 import {
   OTHER_CHECKS,
   STATUS_SEVERITY,
@@ -114,7 +114,7 @@ export function buildReport(input: BuildInput): Report {
 
 /** Whether a product's annual cost counts in `annualSpend`: the district pays for it now. */
 function inAnnualSpend(status: string): boolean {
-  return ['pilot', 'active', 'sunsetting'].includes(status);
+  return isInUse(status);
 }
 
 /** Whether a product's wasted spend counts in `wastedSpend`: the dormant-seats rule applies to it. */

@@ -11,7 +11,7 @@
  */
 import type { PackId } from '../load/schema/manifest.js';
 import type { Policy } from '../load/schema/policy.js';
-import type { Product } from '../model/product.js';
+import { isInUse, type Product } from '../model/product.js';
 import { PACK_LAWS, holdsStudentData } from '../rules/packs.js';
 
 /** The packs whose law asks the district to post something (§8's table), in its order. */
@@ -83,11 +83,10 @@ export interface PublishFiles {
   billOfRights: string | null;
 }
 
-const IN_USE = new Set(['pilot', 'active', 'sunsetting']);
 
 /** Whether a product is on the page: in use, holding student data. */
 export function onPage(p: Product): boolean {
-  return IN_USE.has(p.manifest.status) && holdsStudentData(p);
+  return isInUse(p.manifest.status) && holdsStudentData(p);
 }
 
 function packReaches(p: Product, pack: PackId, policy: Policy): boolean {

@@ -41,6 +41,7 @@ import {
   pointsText,
   trendProducts,
   trendSpan,
+  autoRenewsText,
 } from './util.js';
 
 /** A data value as inert inline Markdown (safe in a table cell, a heading or a list item). */
@@ -247,7 +248,7 @@ export const renderMarkdown: Reporter = (report: Report) => {
     out.push(
       mdTable(
         ['Product', 'Renews on', 'Decide by', 'Auto-renews'],
-        due.map((p) => [productTitle(p), md(p.renewal!.renewalOn), md(p.renewal!.decideBy), p.renewal!.autoRenews ? 'yes' : 'no']),
+        due.map((p) => [productTitle(p), md(p.renewal!.renewalOn), md(p.renewal!.decideBy), autoRenewsText(p.renewal!.autoRenews)]),
       ),
       '',
     );

@@ -30,6 +30,7 @@ import {
   waiverText,
   actionText,
   DECISIONS_SHOWN,
+  autoRenewsText,
 } from './util.js';
 
 /** Display width of plain text (wide East Asian characters and emoji count 2, combining marks 0). */
@@ -341,7 +342,7 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
   const due = renewalsDue(report);
   if (due.length > 0) {
     out.push('', c.bold(`Renewals due within ${report.thresholds.renewalWarnDays} days`));
-    const rows = due.map((p) => [clean(p.name) || clean(p.id), p.renewal!.renewalOn, p.renewal!.decideBy, p.renewal!.autoRenews ? 'yes' : 'no']);
+    const rows = due.map((p) => [clean(p.name) || clean(p.id), p.renewal!.renewalOn, p.renewal!.decideBy, autoRenewsText(p.renewal!.autoRenews)]);
     const heads = ['product', 'renews on', 'decide by', 'auto-renews'];
     const cols: Col[] = heads.map((h, i) => (i === 0 ? { head: h, width: null } : { head: h, width: Math.max(h.length, 10) + 1 }));
     out.push(grid(c, cols, rows, width));

@@ -90,6 +90,11 @@ export function wastedText(u: UsageFigures): string {
 }
 
 /** Text of an evidence value: `not provided` for null/absent, lists joined, objects as JSON. */
+/** Whether a contract renews automatically, in words: yes, no, or "not stated" when the manifest does not say (rules.md: `autoRenews` null). */
+export function autoRenewsText(autoRenews: boolean | null): string {
+  return autoRenews === null ? 'not stated' : autoRenews ? 'yes' : 'no';
+}
+
 export function valueText(v: unknown): string {
   if (v === null || v === undefined) return 'not provided';
   if (typeof v === 'string') return v;

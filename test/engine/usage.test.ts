@@ -121,7 +121,7 @@ describe('no usage data (usage-sources.md "Honest no data")', () => {
 });
 
 describe('renewal due', () => {
-  const at = (renewal_on: string) => renewalOf(product('r', { cost: { model: 'site', annual_total: 10, renewal_on, notice_days: 30 } }), policy, AS_OF);
+  const at = (renewal_on: string, status = 'active') => renewalOf(product('r', { status, cost: { model: 'site', annual_total: 10, renewal_on, notice_days: 30 } }), policy, AS_OF);
   const window = policy.sunset.renewal_warn_days;
 
   it('is due within renewal_warn_days of as-of (both ends included) or when past, and not after', () => {
@@ -130,7 +130,22 @@ describe('renewal due', () => {
     expect(at(iso(window + 1))?.due).toBe(false);
     expect(at(iso(0))?.due).toBe(true);
     expect(at(iso(-5))?.due).toBe(true);
-    expect(at(iso(window))).toMatchObject({ renewalOn: iso(window), decideBy: iso(window - 30), autoRenews: false });
+    expect(at(iso(window))).toMatchObject({ renewalOn: iso(window), decideBy: iso(window - 30), autoRenews: null });
+  });
+
+  it('is null for a product not in use (proposed, retired): its renewal is not reported', () => {
+    expect(at('2026-12-01', 'retired')).toBeNull();
+    expect(at('2026-12-01', 'proposed')).toBeNull();
+    expect(at('2026-12-01', 'pilot')?.due).toBe(true);
+    expect(at('2026-12-01', 'sunsetting')?.due).toBe(true);
+  });
+
+  it('autoRenews is null when cost.auto_renews is not given, else the manifest\'s value', () => {
+    const with_ = (auto: boolean | undefined) =>
+      renewalOf(product('r', { status: 'active', cost: { model: 'site', annual_total: 10, renewal_on: '2027-01-01', ...(auto === undefined ? {} : { auto_renews: auto }) } }), policy, AS_OF)?.autoRenews;
+    expect(with_(undefined)).toBeNull();
+    expect(with_(true)).toBe(true);
+    expect(with_(false)).toBe(false);
   });
 
   it('is null without a renewal date', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { md, renderMarkdown } from '../../src/reporters/markdown.js';
+import { renderTable } from '../../src/reporters/table.js';
 import { buildReport, hostileReport } from '../fixtures/report-model.js';
 
 const OPTIONS = { color: false, failOn: 'fail' as const, cwd: '/work' };
@@ -30,6 +31,15 @@ function checkTables(doc: string) {
 describe('markdown reporter', () => {
   it('matches the stored snapshot for the audit report', async () => {
     await expect(renderMarkdown(buildReport(), OPTIONS)).toMatchFileSnapshot('./__snapshots__/markdown-audit.md');
+  });
+
+  it('a renewal whose manifest does not say whether it auto-renews reads "not stated", never "no"', () => {
+    const report = buildReport();
+    const p = report.products.find((x) => x.id === 'wordwise')!;
+    p.renewal = { ...p.renewal!, autoRenews: null };
+    const row = renderMarkdown(report, OPTIONS).split('\n').find((l) => l.startsWith('|') && l.includes('2027-01-15') && l.includes('2026-12-16'));
+    expect(row).toMatch(/\| not stated \|$/);
+    expect(renderTable(report, { ...OPTIONS, width: 200 }).split('\n').some((l) => l.includes('2027-01-15') && /not stated/.test(l))).toBe(true);
   });
 
   it('has the sections of an audit as headings in order, and rectangular tables', () => {

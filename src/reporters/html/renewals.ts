@@ -1,6 +1,6 @@
 /** "Renewals in the next N days": the renewals calendar, soonest decision first. */
 import type { Report } from '../../model/types.js';
-import { renewalsDue } from '../util.js';
+import { autoRenewsText, renewalsDue } from '../util.js';
 import { dataTable, esc, productLabel, section, type Section } from './document.js';
 
 /** The renewals section: the contracts renewing within the policy's warning window. */
@@ -13,7 +13,7 @@ export function renewalsSection(report: Report): Section {
     const rows = due.map((p) => {
       const r = p.renewal!;
       const late = r.decideBy < report.asOf;
-      return `<tr><th scope="row">${productLabel(p)}</th><td class="nowrap">${esc(r.renewalOn)}</td><td class="nowrap">${esc(r.decideBy)}${late ? ' <span class="late">(passed)</span>' : ''}</td><td>${r.autoRenews ? 'yes' : 'no'}</td></tr>`;
+      return `<tr><th scope="row">${productLabel(p)}</th><td class="nowrap">${esc(r.renewalOn)}</td><td class="nowrap">${esc(r.decideBy)}${late ? ' <span class="late">(passed)</span>' : ''}</td><td>${autoRenewsText(r.autoRenews)}</td></tr>`;
     });
     body.push(dataTable('Renewals calendar', 'Renewals calendar, soonest decision first', ['Product', 'Renews on', 'Decide by', 'Auto-renews'], rows));
   }

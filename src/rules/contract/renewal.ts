@@ -1,4 +1,5 @@
 import { defineRule, outcome } from '../define.js';
+import { isInUse } from '../../model/product.js';
 import { addDaysIso, daysBetween } from '../../model/date-math.js';
 
 /** The last day to cancel or change seats: renewal date − notice days (calendar days). */
@@ -11,11 +12,16 @@ export default defineRule({
   id: 'contract.renewal',
   check: 'contract',
   kind: 'contract',
-  messages: { 'na-no-renewal': 'n/a', 'not-due': 'pass', due: 'warn', missed: 'warn', past: 'warn' },
+  messages: { 'na-status': 'n/a', 'na-no-renewal': 'n/a', 'not-due': 'pass', due: 'warn', missed: 'warn', past: 'warn' },
   evaluate(p, { policy, asOf }) {
     const c = p.manifest.cost;
     const on = c?.renewal_on;
     if (!on) return outcome('n/a', 'na-no-renewal', { field: 'cost.renewal_on', value: null, expected: 'a renewal date' });
+    // rules.md "Corner cases": a renewal matters only for a product still in use; a retired one's is not reported.
+    const status = p.manifest.status;
+    if (!isInUse(status)) {
+      return outcome('n/a', 'na-status', { field: 'status', value: status, expected: 'pilot, active or sunsetting' }, { status });
+    }
     const by = decideBy(on, c?.notice_days);
     const days = daysBetween(asOf, on);
     const window = policy.sunset.renewal_warn_days;

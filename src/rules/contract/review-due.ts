@@ -1,4 +1,5 @@
 import { addDaysIso, daysBetween } from '../../model/date-math.js';
+import { isInUse } from '../../model/product.js';
 import { defineRule, outcome } from '../define.js';
 
 /** contract.review-due — a product in use is re-reviewed every `contract.review_every_days` (privacy-laws.md §6). */
@@ -9,7 +10,7 @@ export default defineRule({
   messages: { 'na-status': 'n/a', 'not-provided': 'fail', overdue: 'fail', due: 'warn', 'not-due': 'pass' },
   evaluate(p, { policy, asOf }) {
     const status = p.manifest.status;
-    if (status !== 'pilot' && status !== 'active' && status !== 'sunsetting') {
+    if (!isInUse(status)) {
       return outcome('n/a', 'na-status', { field: 'status', value: status, expected: 'pilot, active or sunsetting' }, { status });
     }
     const every = policy.contract.review_every_days;

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'privacy.dpa',
   check: 'privacy',
   kind: 'vetting',
-  messages: { 'not-provided': 'fail', 'not-signed': 'fail', expired: 'fail', expiring: 'warn', 'in-force': 'pass', 'signed-open': 'pass' },
+  messages: { 'not-provided': 'fail', 'not-signed': 'fail', expired: 'fail', expiring: 'warn', 'not-yet': 'warn', 'in-force': 'pass', 'signed-open': 'pass' },
   evaluate(p, { policy, asOf }) {
     const dpa = p.manifest.privacy?.dpa;
     const warnDays = policy.privacy.dpa_expiry_warn_days;
@@ -14,6 +14,10 @@ export default defineRule({
       return outcome('fail', 'not-provided', { field: 'privacy.dpa.signed', value: null, expected: true });
     }
     if (dpa.signed !== true) return outcome('fail', 'not-signed', { field: 'privacy.dpa.signed', value: false, expected: true });
+    // rules.md "Corner cases": an agreement signed for the future is not one the district can rely on yet.
+    if (dpa.signed_on && dpa.signed_on > asOf) {
+      return outcome('warn', 'not-yet', { field: 'privacy.dpa.signed_on', value: dpa.signed_on, expected: `<= ${asOf}` }, { signed_on: dpa.signed_on });
+    }
     const ends = dpa.expires_on;
     if (ends) {
       const left = daysBetween(asOf, ends);

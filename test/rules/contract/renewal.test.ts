@@ -28,4 +28,9 @@ ruleTester(rule, [
   { name: 'without notice_days the decide-by date is the renewal date', fixture: 'no-notice-days', status: 'warn', message: 'due', field: ON, params: { renewal_on: '2026-12-15', decide_by: '2026-12-15', days: 22 } },
   { name: 'the window follows sunset.renewal_warn_days', fixture: 'due', policy: { sunset: { renewal_warn_days: 30 } }, status: 'pass', message: 'not-due', field: ON },
   { name: 'no renewal date', fixture: 'no-renewal', status: 'n/a', message: 'na-no-renewal', field: ON, value: null },
+  // rules.md "Corner cases": only products in use (pilot, active, sunsetting) have a renewal to report.
+  { name: 'a pilot product renewing within the window is due', fixture: 'pilot', status: 'warn', message: 'due', field: ON },
+  { name: 'a sunsetting product renewing within the window is due', fixture: 'sunsetting', status: 'warn', message: 'due', field: ON },
+  { name: "a retired product's renewal is not reported", fixture: 'retired', status: 'n/a', message: 'na-status', field: 'status', value: 'retired', params: { status: 'retired' }, line: 'status:' },
+  { name: "a proposed product's renewal date is not reported", fixture: 'proposed', status: 'n/a', message: 'na-status', field: 'status', value: 'proposed', params: { status: 'proposed' } },
 ]);

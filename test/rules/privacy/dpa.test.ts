@@ -15,6 +15,9 @@ ruleTester(rule, [
   { name: 'expired (expires_on before as-of)', fixture: 'expired', status: 'fail', message: 'expired', field: EXPIRES, value: '2026-06-30', line: 'expires_on' },
   { name: 'expired the day before as-of', fixture: 'expired', asOf: '2026-07-01', status: 'fail', message: 'expired', field: EXPIRES },
   { name: 'ends on as-of', fixture: 'expired', asOf: '2026-06-30', status: 'warn', message: 'expiring', field: EXPIRES, params: { days: 0 } },
+  // rules.md "Corner cases": an agreement signed for the future cannot be relied on yet.
+  { name: 'signed for the future (signed_on after as-of) warns, naming the day it takes force', fixture: 'signed-future', status: 'warn', message: 'not-yet', field: 'privacy.dpa.signed_on', value: '2027-01-01', params: { signed_on: '2027-01-01' }, line: 'signed_on:' },
+  { name: 'signed_on on the as-of day is in force', fixture: 'signed-future', asOf: '2027-01-01', status: 'pass', message: 'in-force', field: EXPIRES },
   { name: 'not signed', fixture: 'not-signed', status: 'fail', message: 'not-signed', field: 'privacy.dpa.signed', value: false, line: 'signed:' },
   { name: 'no privacy block at all, located at the document start', fixture: 'no-privacy', status: 'fail', message: 'not-provided', field: 'privacy.dpa.signed', value: null, line: 1, column: 1 },
   { name: '`signed` absent is not provided (never false), located at the nearest present key', fixture: 'signed-absent', status: 'fail', message: 'not-provided', field: 'privacy.dpa.signed', value: null, line: 'dpa:' },
