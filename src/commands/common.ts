@@ -59,14 +59,18 @@ export function policyFor(ctx: CommandContext, catalogPaths: readonly string[]):
   return loadPolicy(file, ctx.cwd, RULE_IDS, [...CHECK_NAMES, ...PACK_NAMES]);
 }
 
-/** Load the catalog and keep only the `--tool` products (an unknown id is a usage error). */
-export function catalogFor(ctx: CommandContext, paths: readonly string[]): { products: Product[]; warnings: string[] } {
+/**
+ * Load the catalog and keep only the `--tool` products (an unknown id is a usage error). `all` is
+ * the whole catalog: export rows still match the products left out (rules.md "Corner cases",
+ * `--tool`), and their waivers are not "a product not in this run".
+ */
+export function catalogFor(ctx: CommandContext, paths: readonly string[]): { products: Product[]; all: Product[]; warnings: string[] } {
   const cat = loadCatalog(paths, ctx.cwd, new Set(ctx.policy ? [resolve(ctx.cwd, ctx.policy)] : []));
-  if (ctx.tool.length === 0) return cat;
+  if (ctx.tool.length === 0) return { ...cat, all: cat.products };
   const ids = new Set(cat.products.map((p) => p.id));
   const unknown = ctx.tool.filter((t) => !ids.has(t));
   if (unknown.length) throw usageError(`--tool names ${unknown.map((u) => `'${u}'`).join(', ')}, not in the catalog`);
-  return { products: cat.products.filter((p) => ctx.tool.includes(p.id)), warnings: cat.warnings };
+  return { products: cat.products.filter((p) => ctx.tool.includes(p.id)), all: cat.products, warnings: cat.warnings };
 }
 
 /** Read a `--baseline` JSON report into product+rule → status. */

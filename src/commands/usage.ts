@@ -75,6 +75,7 @@ export async function readUsage(
   files: string[],
   rosterPath: string | undefined,
   forcedFormat: string | undefined,
+  reported: ReadonlySet<string> | null = null,
 ): Promise<UsageResults & { rosterWarnings: readonly string[] }> {
   const policy = lp.policy;
   const custom = customFormats(lp);
@@ -104,7 +105,7 @@ export async function readUsage(
     const e = earliestEventOf(report.format, agg.fileEarliest());
     if (e !== null && (earliestEvent === null || e < earliestEvent)) earliestEvent = e;
   }
-  return { ...measureUsage(agg, roster, products, policy, asOf, inputs, earliestEvent), rosterWarnings: roster?.warnings ?? [] };
+  return { ...measureUsage(agg, roster, products, policy, asOf, inputs, earliestEvent, reported), rosterWarnings: roster?.warnings ?? [] };
 }
 
 /** Runs `edvet usage`, `edvet sunset` or `edvet audit`: load, the engine's steps, then render and write. */
@@ -129,7 +130,9 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
   // Read before the exports, so a wrong file is refused at once.
   const previous = flags.compare ? readPreviousReport(resolve(ctx.cwd, flags.compare), displayPath(resolve(ctx.cwd, flags.compare), ctx.cwd)) : null;
   const files = usagePaths.length ? findUsageFiles(usagePaths, ctx.cwd) : [];
-  const usage = files.length ? await readUsage(ctx, lp, catalog.products, asOf, files, rosterPath, flags.usageFormat) : null;
+  // Every product matches export rows; only the --tool products are measured and reported.
+  const reported = new Set(catalog.products.map((p) => p.id));
+  const usage = files.length ? await readUsage(ctx, lp, catalog.all, asOf, files, rosterPath, flags.usageFormat, reported) : null;
   const warnings = [...catalog.warnings, ...(usage ? [...usage.rosterWarnings, ...inputWarnings(usage.inputs), ...usage.coverageWarnings, ...usage.unmatchedWarnings, ...usage.mixingWarnings] : [])];
   // Lifecycle rules: privacy.data-deletion with the contract rules (sunset, audit); privacy.grade-band-use wherever usage is measured.
   const rules = RULES.filter(
@@ -145,6 +148,7 @@ export async function runUsageCommand(ctx: CommandContext, command: 'usage' | 's
     version: VERSION,
     policy: lp,
     products: catalog.products,
+    catalogIds: new Set(catalog.all.map((p) => p.id)),
     rules,
     usage,
     renewals: true,

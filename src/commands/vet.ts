@@ -22,6 +22,7 @@ export function vettingReport(ctx: CommandContext, command: string, paths: reado
     version: VERSION,
     policy: lp,
     products: catalog.products,
+    catalogIds: new Set(catalog.all.map((p) => p.id)),
     rules,
     usage: null,
     renewals: false,

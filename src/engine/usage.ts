@@ -124,6 +124,7 @@ export function measureUsage(
   asOf: string,
   inputs: InputReport[],
   earliestEvent: DayNumber | null = null,
+  reported: ReadonlySet<string> | null = null,
 ): UsageResults {
   const cal = calendarOf(policy);
   const asOfDay = dayOf(asOf);
@@ -139,6 +140,8 @@ export function measureUsage(
   );
   const apps: UnmatchedApp[] = unmatched.listed.map((a) => ({ ...a, suggestedProduct: suggest(a.app) }));
   products.forEach((p, i) => {
+    // `--tool`: the products left out still claim their rows (so they are not unmatched) but are not measured.
+    if (reported !== null && !reported.has(p.id)) return;
     const m = p.manifest;
     const teachersWithAccess = roster ? roster.teachersWithAccess(m.schools ?? null, p.grades) : null;
     const c = signIns.figures(i, { activeFrom, semesterFrom, teachersWithAccess, licensedTeachers: m.usage?.licensed_teachers ?? null, schools: m.schools ?? null });

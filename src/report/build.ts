@@ -27,6 +27,8 @@ export interface BuildInput {
   version: string;
   policy: LoadedPolicy;
   products: Product[];
+  /** Ids of every product of the catalog, `--tool` or not: a waiver of one left out by `--tool` is ignored without a warning. */
+  catalogIds?: ReadonlySet<string>;
   rules: readonly Rule[];
   usage: UsageResults | null;
   /** Show renewal blocks (usage, sunset, audit). */
@@ -47,7 +49,7 @@ export function buildReport(input: BuildInput): Report {
   const policy = lp.policy;
   const warnings = [...input.warnings];
   const data = ruleData();
-  const ids = new Set(input.products.map((p) => p.id));
+  const ids = input.catalogIds ?? new Set(input.products.map((p) => p.id));
   for (const w of policy.waivers ?? []) {
     if (!ids.has(w.tool)) warnings.push(`waiver for product '${w.tool}' names a product not in this run`);
   }
