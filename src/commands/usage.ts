@@ -4,14 +4,14 @@
  */
 import { join, resolve } from 'node:path';
 import { UsageAggregator } from '../engine/aggregate.js';
-import { earliestEventOf, inputWarnings, measureUsage, productMatcher, teacherPatternOf, type UsageResults } from '../engine/usage.js';
+import { earliestEventOf, inputWarnings, measureUsage, productMatcher, teacherPatternOf, type SourceCoverage, type UsageResults } from '../engine/usage.js';
 import { compareReports } from '../engine/compare.js';
 import { displayPath } from '../load/catalog.js';
 import { expandPaths } from '../load/files.js';
 import type { LoadedPolicy } from '../load/policy.js';
 import { readPreviousReport } from '../load/previous.js';
 import { loadRoster } from '../load/roster/index.js';
-import { BUILTIN_FORMATS, readUsageFile } from '../load/usage/read.js';
+import { BUILTIN_FORMATS, readUsageFile, rowKindOf } from '../load/usage/read.js';
 import type { CustomFormat } from '../load/usage/types.js';
 import { dayOf } from '../model/dates.js';
 import { usageError } from '../model/errors.js';
@@ -85,6 +85,7 @@ export async function readUsage(
   const roster = rosterPath ? await loadRoster(displayPath(resolve(ctx.cwd, rosterPath), ctx.cwd)) : null;
   const agg = new UsageAggregator({ roster, match: productMatcher(products), productCount: products.length, teacherPattern: teacherPatternOf(policy), asOfDay: dayOf(asOf) });
   const inputs: InputReport[] = [];
+  const sources: SourceCoverage[] = [];
   let earliestEvent: number | null = null;
   for (const abs of files) {
     const shown = displayPath(abs, ctx.cwd);
@@ -102,10 +103,11 @@ export async function readUsage(
     });
     ctx.status('');
     inputs.push(report);
+    sources.push({ path: shown, kind: report.kind ?? rowKindOf(report.format), earliest: agg.fileEarliest(), products: agg.fileProductIndices() });
     const e = earliestEventOf(report.format, agg.fileEarliest());
     if (e !== null && (earliestEvent === null || e < earliestEvent)) earliestEvent = e;
   }
-  return { ...measureUsage(agg, roster, products, policy, asOf, inputs, earliestEvent, reported), rosterWarnings: roster?.warnings ?? [] };
+  return { ...measureUsage(agg, roster, products, policy, asOf, inputs, { earliestEvent, reported, lastSeenSources: sources }), rosterWarnings: roster?.warnings ?? [] };
 }
 
 /** Runs `edvet usage`, `edvet sunset` or `edvet audit`: load, the engine's steps, then render and write. */

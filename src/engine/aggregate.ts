@@ -62,8 +62,9 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   /** Per product, its used rows of aggregate counts (few: a district copies them from dashboards). */
   private readonly countRows: CountRow[][];
 
-  // the earliest day of the rows read since startFile() (usage-sources.md "Coverage")
+  // the earliest day of the rows read since startFile() (usage-sources.md "Coverage"), and the products they matched
   private fileEarliestDay: DayNumber | null = null;
+  private readonly fileProducts: Uint8Array;
 
   // built for figures(), dropped by addInterned()
   private index: { days: LastDayIndex; roles: Uint8Array } | null = null;
@@ -74,6 +75,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     this.productCount = opts.productCount;
     this.users = new Identities(opts.roster, opts.teacherPattern);
     this.productRows = new Float64Array(this.productCount);
+    this.fileProducts = new Uint8Array(this.productCount);
     this.countRows = Array.from({ length: this.productCount }, () => []);
     this.lastDays = new LastDayStore(this.productCount, this.users.rosterSize, opts.denseLimit);
     this.trend = opts.asOfDay === undefined ? null : new TrendMonths(opts.asOfDay);
@@ -106,6 +108,7 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
     const p = this.slotProduct[slot];
     if (p < 0) return;
     this.productRows[p] += rows;
+    this.fileProducts[p] = 1;
     this.lastDays.record(u, p, day, months);
   }
 
@@ -117,6 +120,14 @@ export class UsageAggregator implements UsageSink, InternedUsageSink {
   /** Starts a new file: {@link fileEarliest} then gives the earliest day of its used rows. */
   startFile(): void {
     this.fileEarliestDay = null;
+    this.fileProducts.fill(0);
+  }
+
+  /** The products (indices) that per-user rows read since {@link startFile} matched. */
+  fileProductIndices(): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.productCount; p++) if (this.fileProducts[p] === 1) out.push(p);
+    return out;
   }
 
   /** The earliest day of the used rows (matched to a product or not) since {@link startFile}; null when none. */

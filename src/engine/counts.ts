@@ -9,7 +9,8 @@
  * Never a sum over periods or schools: one person can be in several.
  */
 import type { DayNumber } from '../model/dates.js';
-import type { CountRow } from '../model/usage.js';
+import type { TrendMonths } from '../model/months.js';
+import type { CountRow, MonthCount } from '../model/usage.js';
 
 /** Whose distinct users a bound counts: everyone, or one role. */
 export type CountRole = 'all' | 'teacher' | 'student';
@@ -92,4 +93,17 @@ export function countFigures(rows: readonly CountRow[], activeFrom: DayNumber, s
     semesterActiveTeacherUsers: b.semesterTeachers,
     semesterActiveTeachers: b.semesterTeachers === null || teachersWithAccess === null ? null : Math.min(b.semesterTeachers, teachersWithAccess),
   };
+}
+
+/**
+ * The monthly trend of a counts-only product (usage-sources.md "Monthly trend"): each month holds
+ * at least(month, all) and at least(month, teacher), each null when no row lies inside that month
+ * (as-of's month ends at as-of), whatever months the run's events cover.
+ */
+export function countMonthly(rows: readonly CountRow[], trend: TrendMonths, asOf: DayNumber): MonthCount[] {
+  return trend.windowsOldestFirst(asOf).map(({ month, from, to }) => ({
+    month,
+    activeUsers: atLeast(rows, from, to, 'all'),
+    activeTeachers: atLeast(rows, from, to, 'teacher'),
+  }));
 }

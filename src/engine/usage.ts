@@ -14,11 +14,12 @@ import { centsShare } from '../model/money.js';
 import { clientIdKeys, isInUse, matchKeys, type Product } from '../model/product.js';
 import { suggester } from '../model/suggest.js';
 import type { Roster } from '../model/roster.js';
-import type { Finding, InputReport, Renewal, SunsetPlan } from '../model/types.js';
+import type { Finding, InputReport, Renewal, SunsetPlan, UsageRowKind } from '../model/types.js';
 import type { CountRow, SignInCounts, UnmatchedApp, UsageCounts, UsageFigures } from '../model/usage.js';
 import { decideBy } from '../rules/contract/renewal.js';
 import { deletionDeadline } from '../rules/privacy/data-deletion.js';
-import { atLeast, countFigures } from './counts.js';
+import { atLeast, countFigures, countMonthly } from './counts.js';
+import { TrendMonths } from '../model/months.js';
 import type { FigureQuery } from './figures.js';
 
 /** What the usage step produced for a run. */
@@ -111,6 +112,47 @@ export function calendarOf(policy: Policy): SchoolCalendar {
   return new SchoolCalendar(policy.calendar);
 }
 
+/** The rows one usage file gave: its path, its kind of rows, its earliest used row's day and the products its per-user rows matched. */
+export interface SourceCoverage {
+  path: string;
+  kind: UsageRowKind;
+  earliest: DayNumber | null;
+  products: readonly number[];
+}
+
+/** What {@link measureUsage} needs beyond the figures' sources. */
+export interface MeasureOptions {
+  /** The run's earliest used event (usage-sources.md "Coverage"); null when no event was read. */
+  earliestEvent?: DayNumber | null;
+  /** `--tool`: the ids measured (the others still claim their rows); null for all. */
+  reported?: ReadonlySet<string> | null;
+  /** Every file read, for usage-sources.md "Short last-seen sources". */
+  lastSeenSources?: readonly SourceCoverage[];
+}
+
+/**
+ * usage-sources.md "Short last-seen sources": a last-seen file's coverage starts at its earliest
+ * last_seen; those starting after the semester window's first day give a coverage warning each, and a
+ * product whose per-user rows all come from such files gets the latest of their starts.
+ */
+function shortSources(files: readonly SourceCoverage[], semesterFrom: DayNumber): { warnings: string[]; from: Map<number, DayNumber> } {
+  const warnings: string[] = [];
+  const from = new Map<number, DayNumber>();
+  const full = new Set<number>();
+  for (const f of files) {
+    const isShort = f.kind === 'last-seen' && f.earliest !== null && f.earliest > semesterFrom;
+    if (f.kind === 'counts') continue;
+    if (!isShort) {
+      for (const p of f.products) full.add(p);
+      continue;
+    }
+    warnings.push(`${f.path}: last-seen rows start on ${isoOf(f.earliest!)}, after the semester window's start ${isoOf(semesterFrom)}: semester figures from it count only from ${isoOf(f.earliest!)}`);
+    for (const p of f.products) from.set(p, Math.max(from.get(p) ?? f.earliest!, f.earliest!));
+  }
+  for (const p of full) from.delete(p);
+  return { warnings, from };
+}
+
 /**
  * The usage step: each product's counts for the policy's windows ending at
  * `asOf` (policy.md "School days"), whether it has been in use for a
@@ -123,16 +165,18 @@ export function measureUsage(
   policy: Policy,
   asOf: string,
   inputs: InputReport[],
-  earliestEvent: DayNumber | null = null,
-  reported: ReadonlySet<string> | null = null,
+  opts: MeasureOptions = {},
 ): UsageResults {
+  const { earliestEvent = null, reported = null, lastSeenSources = [] } = opts;
   const cal = calendarOf(policy);
   const asOfDay = dayOf(asOf);
   const activeFrom = cal.windowStart(asOfDay, policy.usage.active_window_days);
   const semesterFrom = cal.windowStart(asOfDay, policy.usage.semester_days);
+  const short = shortSources(lastSeenSources, semesterFrom);
   const counts = new Map<string, UsageCounts>();
   const mixingWarnings: string[] = [];
   const unmatched = signIns.unmatchedApps(Infinity);
+  const trend = new TrendMonths(asOfDay);
   // usage-sources.md "Alias suggestions": never matched automatically, only named.
   const suggest = suggester(
     products.map((p) => ({ id: p.id, names: [p.id, p.manifest.name, ...(p.manifest.usage?.aliases ?? [])] })),
@@ -151,7 +195,8 @@ export function measureUsage(
     if (c.rows === 0 && countRows.length > 0) {
       // usage-sources.md "Lower bounds": counts only, so every activity figure is a lower bound; counts name nobody.
       const f = countFigures(countRows, activeFrom, semesterFrom, c.teachersWithAccess);
-      counts.set(p.id, { ...c, ...f, basis: 'counts', lastSeen: null, activeByGrade: null, activeBySchool: null, inUseForSemester, noUsageData: false, suggestedApps: [] });
+      const monthly = countMonthly(countRows, trend, asOfDay);
+      counts.set(p.id, { ...c, ...f, basis: 'counts', lastSeen: null, activeByGrade: null, activeBySchool: null, monthly, inUseForSemester, noUsageData: false, suggestedApps: [] });
       return;
     }
     if (countRows.length > 0) {
@@ -164,13 +209,21 @@ export function measureUsage(
       }
     }
     // usage-sources.md "Honest no data": no used row of any export matched the product.
-    counts.set(p.id, { ...c, inUseForSemester, noUsageData: c.rows === 0, suggestedApps: apps.filter((a) => a.suggestedProduct === p.id) });
+    const shortFrom = short.from.get(i);
+    counts.set(p.id, {
+      ...c,
+      inUseForSemester,
+      shortCoverageFrom: shortFrom === undefined ? null : isoOf(shortFrom),
+      noUsageData: c.rows === 0,
+      suggestedApps: apps.filter((a) => a.suggestedProduct === p.id),
+    });
   });
   // Why (usage-sources.md "Coverage"): days before the exports start are not days without use.
   const coverageWarnings =
     earliestEvent !== null && earliestEvent > semesterFrom
       ? [`sign-in exports start on ${isoOf(earliestEvent)}, after the semester window's start ${isoOf(semesterFrom)}: semester figures count only from ${isoOf(earliestEvent)}`]
       : [];
+  coverageWarnings.push(...short.warnings);
   return { counts, inputs, unmatchedApps: apps, unmatchedWarnings: [...unmatchedWarnings(unmatched), ...suggestionWarnings(apps)], coverageWarnings, mixingWarnings };
 }
 
@@ -231,6 +284,7 @@ export function usageFigures(p: Product, c: UsageCounts): UsageFigures {
     costPerSeat: p.costPerSeat,
     recommendedSeats: null,
     rightSizeSaving: null,
+    shortCoverageFrom: c.shortCoverageFrom ?? null,
   } as const;
   if (unknownUse(p, c)) {
     return {

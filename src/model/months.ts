@@ -41,6 +41,13 @@ export class TrendMonths {
     return EARLIER;
   }
 
+  /** Each month's label and days, oldest first: from its first day to its last, as-of's month ending at as-of. */
+  windowsOldestFirst(asOfDay: DayNumber): { month: string; from: DayNumber; to: DayNumber }[] {
+    const out: { month: string; from: DayNumber; to: DayNumber }[] = [];
+    for (let k = TREND_MONTHS - 1; k >= 0; k--) out.push({ month: this.labels[k], from: this.starts[k], to: k === 0 ? asOfDay : this.starts[k - 1] - 1 });
+    return out;
+  }
+
   /** The months' `YYYY-MM` labels, oldest first. */
   monthsOldestFirst(): string[] {
     return [...this.labels].reverse();

@@ -123,6 +123,12 @@ export interface UsageFigures {
   semesterActiveTeachers: number | null;
   /** True when the product has been deployed for at least `semester_days` school days (policy.md "School days"). */
   inUseForSemester: boolean;
+  /**
+   * `YYYY-MM-DD` when every per-user row of the product comes from last-seen files whose coverage (their
+   * earliest last_seen) starts after the semester window's first day: the latest such start. Null otherwise
+   * (usage-sources.md "Short last-seen sources": utilization then warns, never fails).
+   */
+  shortCoverageFrom: string | null;
   /** Seats without an active user; null without seats or for a product the district does not pay for (proposed, retired). */
   dormantSeats: number | null;
   dormantRatio: number | null;
@@ -172,7 +178,7 @@ export type SignInCounts = Pick<
 >;
 
 /** What the usage step measured for one product: its sign-in counts, whether it has been in use for a semester, whether any row matched it, and the unmatched apps that suggest it. */
-export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester' | 'noUsageData' | 'suggestedApps'> & { basis?: UsageBasis };
+export type UsageCounts = SignInCounts & Pick<UsageFigures, 'inUseForSemester' | 'noUsageData' | 'suggestedApps'> & { basis?: UsageBasis; shortCoverageFrom?: string | null };
 
 /** The figures a usage rule judges: the counts without the last day and breakdowns, and the seats (no money, no right-sizing: those follow the rules' outcomes). */
 export type RuleUsage = Pick<
@@ -189,6 +195,7 @@ export type RuleUsage = Pick<
   | 'teachersWithAccess'
   | 'semesterActiveTeachers'
   | 'inUseForSemester'
+  | 'shortCoverageFrom'
   | 'suggestedApps'
   | 'semesterStudentsByGrade'
 >;

@@ -20,6 +20,8 @@ import {
   money,
   pct,
   renewalsDue,
+  countTrendNote,
+  trendWho,
   sortedProducts,
   statusLabel,
   plansWithoutUsage,
@@ -206,14 +208,17 @@ export const renderMarkdown: Reporter = (report: Report) => {
       const span = trendSpan(report)!;
       const months = trend.shown[0].usage!.monthly!;
       out.push(`## Monthly trend (${span})`, '', `Distinct users who signed in to each product in each calendar month (the month of as-of up to ${md(report.asOf)}); – is a month before the earliest sign-in in the exports: not covered, not zero.`, '');
+      const note = countTrendNote(trend.shown);
+      if (note !== null) out.push(note, '');
       out.push(
         mdTable(
           ['Product', 'Who', ...months.map((m) => monthLabel(m.month))],
           trend.shown.flatMap((p) => {
             const m = p.usage!.monthly!;
+            const [all, teachers] = trendWho(p);
             return [
-              [productTitle(p), 'All users', ...m.map((e) => int(e.activeUsers))],
-              ['', 'Teachers', ...m.map((e) => int(e.activeTeachers))],
+              [productTitle(p), all, ...m.map((e) => int(e.activeUsers))],
+              ['', teachers, ...m.map((e) => int(e.activeTeachers))],
             ];
           }),
           ['l', 'l', ...months.map(() => 'r' as const)],

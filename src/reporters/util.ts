@@ -295,6 +295,18 @@ export function trendProducts(report: Report): { shown: ProductReport[]; notMeas
   return { shown, notMeasured };
 }
 
+/** The note a trend needs when some product's months come from aggregate counts (lower bounds), else null. */
+export function countTrendNote(shown: readonly ProductReport[]): string | null {
+  return shown.some((p) => p.usage?.basis === 'counts')
+    ? 'For a product measured from aggregate counts, a month holds the largest count whose period lies inside it: at least that many users; – there means no count period lies inside the month.'
+    : null;
+}
+
+/** The "Who" labels of a product's two trend rows: "at least" on counts. */
+export function trendWho(p: ProductReport): [string, string] {
+  return p.usage?.basis === 'counts' ? ['All users (at least)', 'Teachers (at least)'] : ['All users', 'Teachers'];
+}
+
 /** The trend's first and last month (`Dec 2025 to Nov 2026`), from any product's trend; null without one. */
 export function trendSpan(report: Report): string | null {
   const m = report.products.find((p) => p.usage?.monthly)?.usage!.monthly!;

@@ -177,3 +177,26 @@ describe('F. edvet-counts', () => {
     expect(j.summary).toMatchObject({ wastedSpend: 1156, wastedSpendFromCounts: 1156 });
   });
 });
+
+describe('short last-seen sources (usage-sources.md "Decided details")', () => {
+  const shortRun = (...usage: string[]) =>
+    edvetJson<Json>(['usage', '--catalog', `${DIR}/short/catalog`, ...usage.flatMap((u) => ['--usage', `${DIR}/short/${u}`]), '--policy', `${DIR}/policy.yaml`, '--as-of', '2026-11-20', '--format', 'json']).json;
+
+  it('a last-seen file starting after the semester window gets its own coverage warning, and under-use only warns', () => {
+    const j = shortRun('last-seen.csv');
+    expect(j.warnings).toContainEqual(expect.stringMatching(/short\/last-seen\.csv: last-seen rows start on 2026-11-02, after the semester window's start 2026-07-\d\d: semester figures from it count only from 2026-11-02$/));
+    const f = finding(j, 'usage.teacher-utilization')!;
+    expect(f.status).toBe('warn');
+    expect(f.message).toMatch(/^1 of 10 teachers \(10%\) .* starts on 2026-11-02, inside that window: too short to show a semester, so this is no sunset candidate$/);
+    expect(j.products[0].sunset).toBeNull();
+    expect(j.products[0].usage).toMatchObject({ teacherUtilization: 0.1, semesterActiveUsers: 3 });
+  });
+
+  it('with an event export that covers the semester beside it, the same under-use fails and the product is a sunset candidate', () => {
+    const j = shortRun('last-seen.csv', 'events.csv');
+    expect(finding(j, 'usage.teacher-utilization')?.status).toBe('fail');
+    expect(j.products[0].sunset).not.toBeNull();
+    // The last-seen file still starts late: its warning stays.
+    expect(j.warnings.some((w) => /last-seen rows start on 2026-11-02/.test(w))).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atLeast, countBounds, countFigures } from '../../src/engine/counts.js';
+import { atLeast, countBounds, countFigures, countMonthly } from '../../src/engine/counts.js';
+import { TrendMonths } from '../../src/model/months.js';
 import { dayOf } from '../../src/model/dates.js';
 import type { CountRow } from '../../src/model/usage.js';
 import type { Role } from '../../src/model/roles.js';
@@ -67,5 +68,26 @@ describe('countFigures', () => {
     });
     expect(countFigures(F, dayOf('2026-10-12'), dayOf('2026-07-20'), 20).semesterActiveTeachers).toBe(20);
     expect(countFigures(F, dayOf('2026-10-12'), dayOf('2026-07-20'), null).semesterActiveTeachers).toBeNull();
+  });
+});
+
+describe('the monthly trend of a counts-only product (usage-sources.md "Monthly trend")', () => {
+  const asOf = dayOf('2026-11-20');
+  const m = countMonthly(F, new TrendMonths(asOf), asOf);
+
+  it('12 months ending with as-of\'s, oldest first', () => {
+    expect(m.map((x) => x.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  });
+
+  it('example F: November (up to as-of) holds oak\'s rows, every other month none: null, never 0', () => {
+    expect(m[11]).toEqual({ month: '2026-11', activeUsers: 159, activeTeachers: 9 });
+    for (const x of m.slice(0, 11)) expect(x).toEqual({ month: x.month, activeUsers: null, activeTeachers: null });
+  });
+
+  it('a row covering exactly one month is inside it; a row across two months is inside neither', () => {
+    const rows = [row('2026-09-01', '2026-09-30', 40), row('2026-09-01', '2026-09-30', 4, 'teacher'), row('2026-09-20', '2026-10-05', 900)];
+    const t = countMonthly(rows, new TrendMonths(asOf), asOf);
+    expect(t[9]).toEqual({ month: '2026-09', activeUsers: 40, activeTeachers: 4 });
+    expect(t[10]).toEqual({ month: '2026-10', activeUsers: null, activeTeachers: null });
   });
 });

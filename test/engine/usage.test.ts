@@ -199,7 +199,7 @@ describe('the usage step', () => {
     const source: SignInSource = { figures: () => counts() as SignInCounts, unmatchedApps: () => ({ listed: [], apps: 0, identifiers: { apps: 0, rows: 0 } }) };
     const p = policyWith({ usage: { semester_days: 10 } });
     // 10 weekdays back from Friday 2026-11-20 start on Monday 2026-11-09
-    const w = (e: number | null) => measureUsage(source, null, [product('a', {})], p, '2026-11-20', [], e).coverageWarnings;
+    const w = (e: number | null) => measureUsage(source, null, [product('a', {})], p, '2026-11-20', [], { earliestEvent: e }).coverageWarnings;
     expect(w(dayOf('2026-11-10'))).toEqual(["sign-in exports start on 2026-11-10, after the semester window's start 2026-11-09: semester figures count only from 2026-11-10"]);
     expect(w(dayOf('2026-11-09'))).toEqual([]);
     expect(w(null)).toEqual([]);

@@ -179,6 +179,7 @@ const BUILTINS: BuiltinDef[] = [
       userAlt: h.col('user id'),
       appConst: 'Canvas',
       noTimestampSkip: 'never signed in',
+      kind: 'last-seen',
     }),
   },
   {
@@ -191,6 +192,7 @@ const BUILTINS: BuiltinDef[] = [
       app: h.col('dev key name'),
       appId: h.col('dev key id'),
       noTimestampSkip: 'never used',
+      kind: 'last-seen',
     }),
   },
   {

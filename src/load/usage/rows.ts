@@ -10,7 +10,7 @@ import { normaliseRole, ROLES, type Role } from '../../model/roles.js';
 import type { InputReport } from '../../model/types.js';
 import type { CsvRecord, CsvRecordHandler } from '../csv/records.js';
 import { BytesToInt } from '../csv/intern.js';
-import { choosePlan, HeaderIndex, rowKindOf, type RowPlan } from './formats.js';
+import { choosePlan, HeaderIndex, type RowPlan } from './formats.js';
 import { compileSafePattern } from '../../model/pattern.js';
 import { isInternedSink, type CountRow, type InternedUsageSink, type ReadUsageOptions, type UsageSink } from './types.js';
 
@@ -425,7 +425,7 @@ export class UsageRowHandler implements CsvRecordHandler {
     const appHandle = this.appHandle(app, appId);
     const user = this.users.get(buf, us, ue, ascii);
     // An event (or an edvet-summary row: a user active in the month of its last_seen) enters the trend; a last-seen row does not.
-    this.sink.addInterned(day, user, appHandle, role, weight, p.kind === 'events' && rowKindOf(p.format) === 'events' ? this.months.bitOf(day) : 0);
+    this.sink.addInterned(day, user, appHandle, role, weight, p.kind === 'events' ? this.months.bitOf(day) : 0);
     this.usedDay(day);
     this.used++;
   }

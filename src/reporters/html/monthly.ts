@@ -8,7 +8,7 @@
  */
 import type { MonthCount } from '../../model/usage.js';
 import type { ProductReport, Report } from '../../model/types.js';
-import { clean, int, monthLabel, trendProducts, trendSpan } from '../util.js';
+import { clean, countTrendNote, int, monthLabel, trendProducts, trendSpan, trendWho } from '../util.js';
 import { dataTable, esc, productLabel, section, type Section } from './document.js';
 
 const W = 216;
@@ -50,8 +50,9 @@ ${parts.join('\n')}
 
 function rows(p: ProductReport, months: readonly MonthCount[]): string {
   const cells = (pick: (m: MonthCount) => number | null) => months.map((m) => `<td class="num">${int(pick(m))}</td>`).join('');
-  return `<tr><th scope="row" rowspan="2">${productLabel(p)}</th><td>All users</td>${cells((m) => m.activeUsers)}</tr>
-<tr class="sub"><td>Teachers</td>${cells((m) => m.activeTeachers)}</tr>`;
+  const [all, teachers] = trendWho(p);
+  return `<tr><th scope="row" rowspan="2">${productLabel(p)}</th><td>${all}</td>${cells((m) => m.activeUsers)}</tr>
+<tr class="sub"><td>${teachers}</td>${cells((m) => m.activeTeachers)}</tr>`;
 }
 
 /** The monthly trend section, or null when no product has a trend. */
@@ -71,6 +72,8 @@ export function monthlySection(report: Report): Section | null {
       'monthly',
     ),
   ];
+  const note = countTrendNote(shown);
+  if (note !== null) body.splice(1, 0, `<p>${esc(note)}</p>`);
   if (notMeasured.length > 0) {
     body.push(`<p class="meta">Not measured: ${notMeasured.map((n) => `${productLabel(n.product)} (${esc(n.reason)})`).join('; ')}.</p>`);
   }

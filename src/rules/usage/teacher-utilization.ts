@@ -6,7 +6,7 @@ export default defineRule({
   id: 'usage.teacher-utilization',
   check: 'usage',
   kind: 'usage',
-  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', 'no-data': 'warn', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass', 'counts-none': 'warn', 'counts-below': 'warn', 'counts-meets': 'pass' },
+  messages: { 'na-status': 'n/a', 'na-audience': 'n/a', 'na-no-deployed': 'n/a', 'na-no-usage': 'n/a', 'na-too-new': 'n/a', 'no-data': 'warn', unknown: 'warn', zero: 'warn', below: 'fail', meets: 'pass', 'counts-none': 'warn', 'counts-below': 'warn', 'counts-meets': 'pass', 'short-below': 'warn' },
   evaluate(p, { policy, usage }) {
     const m = p.manifest;
     const min = policy.usage.teacher_utilization_min;
@@ -38,6 +38,11 @@ export default defineRule({
     if (usage.basis === 'counts') {
       if (util < min) return outcome('warn', 'counts-below', { field, value: Math.round(util * 10000) / 10000, expected }, params);
       return outcome('pass', 'counts-meets', { field, value: Math.round(util * 10000) / 10000, expected }, params);
+    }
+    // Why (usage-sources.md "Short last-seen sources"): a last-seen export that starts inside the semester cannot
+    // show who used it before, so under-use there warns and no sunset follows from it.
+    if (util < min && usage.shortCoverageFrom) {
+      return outcome('warn', 'short-below', { field, value: Math.round(util * 10000) / 10000, expected }, { ...params, from: usage.shortCoverageFrom });
     }
     // Why: the guide's sunset rule: under 30 % of teachers after a semester means the tool did not take.
     if (util < min) return outcome('fail', 'below', { field, value: Math.round(util * 10000) / 10000, expected }, params);

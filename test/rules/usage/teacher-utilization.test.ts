@@ -23,6 +23,9 @@ ruleTester(rule, [
   { name: 'counts below the minimum warn, never fail', fixture: 'active-deployed', usage: { ...use(20, 5), basis: 'counts' }, status: 'warn', message: 'counts-below', field: 'usage.teacher_utilization', value: 0.25, params: { active: 5, total: 20 } },
   { name: 'counts at the minimum pass', fixture: 'active-deployed', usage: { ...use(10, 3), basis: 'counts' }, status: 'pass', message: 'counts-meets', field: 'usage.teacher_utilization', value: 0.3 },
   { name: 'counts with no teacher row inside the semester window', fixture: 'active-deployed', usage: { ...use(10, null), basis: 'counts' }, status: 'warn', message: 'counts-none', field: 'usage.teacher_utilization', params: { days: 90 } },
+  // usage-sources.md "Short last-seen sources": rows only from last-seen files starting inside the semester window.
+  { name: 'below the minimum on a short last-seen source warns, never fails', fixture: 'active-deployed', usage: { ...use(20, 5), shortCoverageFrom: '2026-11-01' }, status: 'warn', message: 'short-below', field: 'usage.teacher_utilization', value: 0.25, params: { active: 5, total: 20, from: '2026-11-01' } },
+  { name: 'at the minimum on a short last-seen source passes', fixture: 'active-deployed', usage: { ...use(10, 3), shortCoverageFrom: '2026-11-01' }, status: 'pass', message: 'meets', field: 'usage.teacher_utilization', value: 0.3 },
   { name: 'teachers with access unknown', fixture: 'active-deployed', usage: use(null, null), status: 'warn', message: 'unknown', field: 'usage.licensed_teachers' },
   { name: 'zero teachers with access', fixture: 'with-schools', usage: use(0, 0), status: 'warn', message: 'zero', field: 'schools', line: 'schools:' },
   { name: 'not in use for a semester yet', fixture: 'active-deployed', usage: use(10, 0, false), status: 'n/a', message: 'na-too-new', field: 'deployed_on' },
