@@ -9,6 +9,7 @@ import type { UsageFlags } from './commands/usage.js';
 import { escapeLine, escapeLines } from './model/escape.js';
 import { VERSION } from './paths.js';
 import { FORMATS_BY_COMMAND } from './reporters/index.js';
+import { BUILTIN_FORMATS } from './load/usage/format-names.js';
 
 
 interface CommonFlags {
@@ -52,21 +53,6 @@ function formatHelp(formats: readonly string[]): string {
   return `output format: ${formats.map((f, i) => (i === 0 ? `${f} (default)` : f)).join(', ')}`;
 }
 
-/** The built-in usage export formats (load/usage/formats.ts BUILTIN_FORMATS; a test keeps the two lists equal). */
-export const USAGE_FORMAT_HELP = [
-  'edvet',
-  'edvet-summary',
-  'entra-signins',
-  'canvas-last-access',
-  'canvas-access-tokens',
-  'moodle-log',
-  'edvet-last-seen',
-  'edvet-counts',
-  'google-token-audit',
-  'google-saml',
-  'google-oauth-log',
-  'google-user-report',
-];
 
 /**
  * A commander error in edvet's words: `edvet: error: …`, a missing required
@@ -183,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       .requiredOption('--catalog <path>', 'the catalog folder (or a manifest file)')
       .option('--usage <file...>', `usage exports: files or folders (repeatable)${usageRequired ? '' : '; without them, no usage figures (vetting, renewals, the plans of sunsetting products)'}`)
       .option('--roster <path>', 'a OneRoster CSV folder or a simple roster CSV')
-      .option('--usage-format <name>', `force the usage export format instead of detecting it from the header: ${USAGE_FORMAT_HELP.join(', ')}, or a custom format of the policy`)
+      .option('--usage-format <name>', `force the usage export format instead of detecting it from the header: ${BUILTIN_FORMATS.join(', ')}, or a custom format of the policy`)
       .option('--compare <file>', "an earlier JSON report (usage, sunset or audit), usually last budget season's: the report gains a \"since last audit\" comparison");
   for (const name of ['usage', 'sunset'] as const) {
     addCommon(

@@ -13,7 +13,7 @@ import { defaultPolicyData } from './rules-data.js';
 import { closest, issuesToProblems } from './schema/issues.js';
 import { safePatternProblem } from '../model/pattern.js';
 import { PolicySchema, type Policy } from './schema/policy.js';
-import { BUILTIN_FORMATS } from './usage/formats.js';
+import { BUILTIN_FORMATS } from './usage/format-names.js';
 import { parseYamlFile, type YamlDoc } from './yaml.js';
 
 export interface LoadedPolicy {

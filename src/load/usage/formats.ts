@@ -9,22 +9,7 @@ import { TimestampParser, timestampParser } from './timestamps.js';
 import type { UsageRowKind } from '../../model/types.js';
 import type { CustomFormat } from './types.js';
 
-/** The built-in formats, in detection order. */
-export const BUILTIN_FORMATS: readonly string[] = [
-  'edvet',
-  'edvet-summary',
-  'entra-signins',
-  'canvas-last-access',
-  'canvas-access-tokens',
-  'moodle-log',
-  // usage-sources.md "Formats": detected after usage.md's built-ins, in this order.
-  'edvet-last-seen',
-  'edvet-counts',
-  'google-token-audit',
-  'google-saml',
-  'google-oauth-log',
-  'google-user-report',
-];
+export { BUILTIN_FORMATS } from './format-names.js';
 
 /**
  * What a format's rows are (usage-sources.md "Formats"): sign-in events,
