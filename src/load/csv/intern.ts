@@ -105,21 +105,24 @@ export class BytesToInt {
   }
 
   private rehash(): void {
-    const old = this.table;
     const size = (this.mask + 1) * 2;
-    const t = BytesToInt.emptyTable(size);
-    const mask = size - 1;
-    for (let o = 0; o < old.length; o += 4) {
-      if (old[o + 3] === -1) continue;
-      let idx = old[o] & mask;
-      while (t[(idx << 2) + 3] !== -1) idx = (idx + 1) & mask;
-      const n = idx << 2;
-      t[n] = old[o];
-      t[n + 1] = old[o + 1];
-      t[n + 2] = old[o + 2];
-      t[n + 3] = old[o + 3];
-    }
-    this.table = t;
-    this.mask = mask;
+    this.table = rehashSlots(this.table, BytesToInt.emptyTable(size), -1);
+    this.mask = size - 1;
   }
+}
+
+/**
+ * Moves every used slot of an open-addressing table of 4-int slots (hash, value, offset, length) into
+ * `into` (an empty table of a power-of-two number of slots), probing linearly from each hash; a slot
+ * whose length is `empty` is free. Returns `into`.
+ */
+export function rehashSlots(old: Int32Array, into: Int32Array, empty: number): Int32Array {
+  const mask = (into.length >> 2) - 1;
+  for (let o = 0; o < old.length; o += 4) {
+    if (old[o + 3] === empty) continue;
+    let idx = old[o] & mask;
+    while (into[(idx << 2) + 3] !== empty) idx = (idx + 1) & mask;
+    into.set(old.subarray(o, o + 4), idx << 2);
+  }
+  return into;
 }

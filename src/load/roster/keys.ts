@@ -8,6 +8,7 @@
  * non-ASCII bytes is decoded, normalised as a string (`trim().toLowerCase()`)
  * and encoded again, so both paths give the same key.
  */
+import { rehashSlots } from '../csv/intern.js';
 
 /** A cell's bytes: `buf[start, end)`; `ascii` when every byte is below 0x80. */
 export interface ByteSpan {
@@ -203,20 +204,8 @@ export class KeyTable {
   }
 
   private rehash(size = (this.mask + 1) * 2): void {
-    const old = this.table;
-    const t = KeyTable.empty(size);
-    const mask = size - 1;
-    for (let o = 0; o < old.length; o += 4) {
-      if (old[o + 3] === 0) continue;
-      let idx = old[o] & mask;
-      while (t[(idx << 2) + 3] !== 0) idx = (idx + 1) & mask;
-      const n = idx << 2;
-      t[n] = old[o];
-      t[n + 1] = old[o + 1];
-      t[n + 2] = old[o + 2];
-      t[n + 3] = old[o + 3];
-    }
-    this.table = t;
-    this.mask = mask;
+    // Keys are never empty, so a slot whose length is 0 is free.
+    this.table = rehashSlots(this.table, KeyTable.empty(size), 0);
+    this.mask = size - 1;
   }
 }
