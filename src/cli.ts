@@ -90,27 +90,45 @@ export async function main(argv: string[]): Promise<number> {
   const errTTY = Boolean(process.stderr.isTTY);
   const inCI = Boolean(env.CI) && env.CI !== 'false';
   let exitCode = 0;
-  const out = (s: Output) => {
+  const out = async (s: Output): Promise<void> => {
     if (typeof s === 'string') {
       if (s) process.stdout.write(s);
       return;
     }
+    const stdout = process.stdout;
+    // A buffer stdout could not take at once (a pipe whose reader lags) is queued in memory: wait until it drains,
+    // so the pieces never pile up. A reader that went away (`| head`) ends the writing, as a closed pipe does.
+    const write = async (bytes: Buffer | string): Promise<void> => {
+      if (stdout.destroyed || stdout.write(bytes) || stdout.destroyed) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stdout.off('drain', done);
+          stdout.off('error', done);
+          stdout.off('close', done);
+          resolve();
+        };
+        stdout.once('drain', done);
+        stdout.once('error', done);
+        stdout.once('close', done);
+      });
+    };
     // A report in pieces is encoded into buffers of about a megabyte as it is rendered, each written when full:
     // it is never held whole. A written buffer is never reused (a stream may still hold it).
     const BATCH = 1 << 20;
     let batch = Buffer.allocUnsafe(BATCH);
     let used = 0;
     for (const piece of s) {
+      if (stdout.destroyed) return;
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (used > 0 && used + 3 * piece.length > batch.length) {
-        process.stdout.write(batch.subarray(0, used));
+        await write(batch.subarray(0, used));
         batch = Buffer.allocUnsafe(BATCH);
         used = 0;
       }
-      if (3 * piece.length > batch.length) process.stdout.write(piece);
+      if (3 * piece.length > batch.length) await write(piece);
       else used += batch.write(piece, used, 'utf8');
     }
-    if (used > 0) process.stdout.write(batch.subarray(0, used));
+    if (used > 0) await write(batch.subarray(0, used));
   };
   const makeCtx = (flags: CommonFlags): CommandContext => {
     const toFile = Boolean(flags.output);
@@ -142,8 +160,8 @@ export async function main(argv: string[]): Promise<number> {
       },
     };
   };
-  const finish = (r: CommandResult) => {
-    out(r.stdout);
+  const finish = async (r: CommandResult) => {
+    await out(r.stdout);
     exitCode = r.exitCode;
   };
 
