@@ -196,7 +196,7 @@ export function measureUsage(
       // usage-sources.md "Lower bounds": counts only, so every activity figure is a lower bound; counts name nobody.
       const f = countFigures(countRows, activeFrom, semesterFrom, c.teachersWithAccess);
       const monthly = countMonthly(countRows, trend, asOfDay);
-      counts.set(p.id, { ...c, ...f, basis: 'counts', lastSeen: null, activeByGrade: null, activeBySchool: null, monthly, inUseForSemester, noUsageData: false, suggestedApps: [] });
+      counts.set(p.id, { ...c, ...f, basis: 'counts', lastSeen: null, activeByGrade: null, activeBySchool: null, semesterStudentsByGrade: null, monthly, inUseForSemester, noUsageData: false, suggestedApps: [] });
       return;
     }
     if (countRows.length > 0) {

@@ -44,6 +44,7 @@ import {
   trendProducts,
   trendSpan,
   autoRenewsText,
+  fromCountsText,
 } from './util.js';
 
 /** A data value as inert inline Markdown (safe in a table cell, a heading or a list item). */
@@ -152,7 +153,7 @@ export const renderMarkdown: Reporter = (report: Report) => {
   out.push(`- **Findings:** ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived, ${s.findings.pass} pass, ${s.findings['n/a']} n/a`);
   if (report.hasUsage) {
     out.push(`- **Annual spend:** ${money(s.annualSpend)}`);
-    out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)} a year (seats with no sign-in in the last ${report.thresholds.activeWindowDays} school days)`);
+    out.push(`- **Wasted on dormant seats:** ${money(s.wastedSpend)} a year (seats with no sign-in in the last ${report.thresholds.activeWindowDays} school days${fromCountsText(s) ? `; ${fromCountsText(s)}` : ''})`);
     out.push(`- **Potential savings:** ${money(s.potentialSavings)} (${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing)`);
     const parts = savingsParts(report);
     const named = (ds: readonly Decision[]) => ds.map((d) => `${md(d.name) || md(d.product)} ${money(d.saving)}`).join(', ') || 'none';

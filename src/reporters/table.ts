@@ -31,6 +31,7 @@ import {
   actionText,
   DECISIONS_SHOWN,
   autoRenewsText,
+  fromCountsText,
 } from './util.js';
 
 /** Display width of plain text (wide East Asian characters and emoji count 2, combining marks 0). */
@@ -193,7 +194,7 @@ function summaryLine(report: Report): string[] {
     `findings: ${s.findings.fail} fail, ${s.findings.warn} warn, ${s.findings.waived} waived`,
   ];
   if (report.hasUsage) {
-    parts.push(`annual spend ${money(s.annualSpend)}`, `wasted on dormant seats ${money(s.wastedSpend)}`);
+    parts.push(`annual spend ${money(s.annualSpend)}`, `wasted on dormant seats ${money(s.wastedSpend)}${fromCountsText(s) ? ` (${fromCountsText(s)})` : ''}`);
     parts.push(`potential savings ${money(s.potentialSavings)}`, `${s.sunsetCandidates} sunset ${s.sunsetCandidates === 1 ? 'candidate' : 'candidates'}`);
   }
   return parts;

@@ -95,6 +95,11 @@ export function autoRenewsText(autoRenews: boolean | null): string {
   return autoRenews === null ? 'not stated' : autoRenews ? 'yes' : 'no';
 }
 
+/** Words after the wasted-spend total when part of it is an upper estimate from counts (`up to $X of it from counts`), else ''. */
+export function fromCountsText(s: { wastedSpendFromCounts: Cents }): string {
+  return s.wastedSpendFromCounts > 0 ? `up to ${money(s.wastedSpendFromCounts)} of it estimated from counts` : '';
+}
+
 export function valueText(v: unknown): string {
   if (v === null || v === undefined) return 'not provided';
   if (typeof v === 'string') return v;

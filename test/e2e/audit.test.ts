@@ -55,17 +55,19 @@ describe('edvet audit --demo', () => {
     expect(r.status).toBe(1);
     expect(r.json.command).toBe('audit');
     expect(r.json.asOf).toBe('2026-11-23');
-    expect(r.json.products).toHaveLength(24);
+    expect(r.json.products).toHaveLength(26);
   });
 
   it('gives the district totals the demo was designed for (fixtures/demo-district/EXPECTED.md)', () => {
     const s = r.json.summary;
-    expect([s.approved, s.conditional, s.rejected]).toEqual([12, 5, 7]);
+    expect([s.approved, s.conditional, s.rejected]).toEqual([14, 5, 7]);
     expect(s.sunsetCandidates).toBe(2);
-    expect(s.wastedSpend).toBe(56445.71);
+    expect(s.wastedSpend).toBe(57999.71);
+    // ClipCurio's dormant seats come from Clever's counts: an upper estimate, part of the total.
+    expect(s.wastedSpendFromCounts).toBe(1022);
     expect(s.potentialSavings).toBe(41848.25);
     // The README's first line: findings of every rule, the privacy-law rules included (EXPECTED.md section 4).
-    expect(s.findings).toEqual({ pass: 353, warn: 37, fail: 44, waived: 2, 'n/a': 116 });
+    expect(s.findings).toEqual({ pass: 392, warn: 38, fail: 44, waived: 2, 'n/a': 122 });
   });
 
   it('runs the amended COPPA rule, as the demo policy turns it on: the 2025 fields pass, CodeCanvas warns, the two bare proposals fail', () => {
@@ -77,8 +79,8 @@ describe('edvet audit --demo', () => {
     }
     expect(by.get('warn')).toEqual(['codecanvas']);
     expect(by.get('fail')).toEqual(['chatternest', 'quizblitz']);
-    expect(by.get('pass')).toHaveLength(15);
-    expect(by.get('n/a')).toEqual(['clarityprep', 'homebridge', 'ledgerleaf', 'legacy-gradebook', 'pathfinder', 'signalboard']);
+    expect(by.get('pass')).toHaveLength(16);
+    expect(by.get('n/a')).toEqual(['clarityprep', 'flashdeck', 'homebridge', 'ledgerleaf', 'legacy-gradebook', 'pathfinder', 'signalboard']);
     const f = byId(r.json).get('codecanvas')!.findings.find((x) => x.rule === 'privacy.coppa-2025')!;
     expect(f.message).toMatch(/consent is given by the school/);
   });
@@ -115,6 +117,26 @@ describe('edvet audit --demo', () => {
     expect(r.json.unmatchedApps.map((a) => a.app)).toContain('Scribe Spark Writer');
   });
 
+  it('reads the GAM token audit: FlashDeck through both OAuth clients of its usage.client_ids, grants and user-less calls skipped', () => {
+    const gam = r.json.inputs.find((i) => i.format === 'google-token-audit')!;
+    expect(gam).toMatchObject({ rows: 1513, used: 1094, skipped: { 'not a use event': 417, 'no user': 2 }, bad: {} });
+    const fd = byId(r.json).get('flashdeck')!;
+    expect(fd.usage).toMatchObject({ basis: 'users', rows: 966, seats: 400, activeUsers: 267, dormantSeats: 133, wastedSpend: 532, lastSeen: '2026-11-20' });
+    expect(r.json.unmatchedApps.map((a) => a.app)).toContain('Mindmap Meadow');
+    expect(r.json.unmatchedApps.map((a) => a.app)).not.toContain('FlashDeck for Android');
+  });
+
+  it('reads Clever dashboard counts as lower bounds: ClipCurio at least 308 active, up to 292 dormant seats, utilization only warns', () => {
+    const cc = byId(r.json).get('clipcurio')!;
+    expect(cc.usage).toMatchObject({ basis: 'counts', rows: 30, seats: 600, activeUsers: 308, activeTeachers: 14, activeStudents: 294, dormantSeats: 292, wastedSpend: 1022, recommendedSeats: null, rightSizeSaving: null, lastSeen: null });
+    expect(status(cc, 'usage.teacher-utilization')).toBe('warn');
+    expect(cc.sunset).toBeNull();
+    // The monthly trend of a counts-only product: at least the month's count, November up to as-of.
+    const monthly = (cc.usage as { monthly: { month: string; activeUsers: number | null; activeTeachers: number | null }[] }).monthly;
+    expect(monthly.at(-1)).toEqual({ month: '2026-11', activeUsers: 308, activeTeachers: 14 });
+    expect(monthly.every((m) => m.activeUsers !== null)).toBe(true);
+  });
+
   it('flags a missed decide-by date on an auto-renewing contract', () => {
     const bench = byId(r.json).get('benchmark')!;
     expect(bench.renewal).toEqual({ renewalOn: '2026-12-31', decideBy: '2026-11-01', autoRenews: true });
@@ -125,7 +147,7 @@ describe('edvet audit --demo', () => {
 
   it('reports every usage file read, with its format and counted skipped and bad rows', () => {
     const formats = r.json.inputs.map((i) => i.format).sort();
-    expect(formats).toEqual(['canvas-access-tokens', 'classlink-logins', 'edvet', 'entra-signins']);
+    expect(formats).toEqual(['canvas-access-tokens', 'classlink-logins', 'edvet', 'edvet-counts', 'entra-signins', 'google-token-audit']);
     for (const i of r.json.inputs) {
       const skipped = Object.values(i.skipped).reduce((a, b) => a + b, 0);
       const bad = Object.values(i.bad).reduce((a, b) => a + b, 0);
@@ -140,6 +162,11 @@ describe('edvet audit --demo', () => {
     for (const p of r.json.products) {
       const u = p.usage;
       if (u === null || u.noUsageData) continue;
+      // Counts name nobody: a counts-only product has no breakdowns (usage-sources.md "edvet-counts").
+      if (u.basis === 'counts') {
+        expect([p.id, u.activeByGrade, u.activeBySchool]).toEqual([p.id, null, null]);
+        continue;
+      }
       const grades = u.activeByGrade!;
       const schools = u.activeBySchool!;
       // every demo student has one grade and one school, so the breakdowns add up
@@ -170,7 +197,7 @@ describe('edvet usage and sunset', () => {
     const csv = edvet(['usage', ...demoArgs, '--format', 'csv']);
     expect(csv.stdout.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.stdout.trim().split(/\r?\n/);
-    expect(lines.length).toBe(25);
+    expect(lines.length).toBe(27);
   });
 
   it('usage needs --usage; audit runs without it (vetting, renewals and sunsetting products\' plans)', () => {

@@ -38,7 +38,7 @@ describe('edvet list', () => {
   it('csv: BOM, CRLF, exactly the columns of reports.md; markdown, html and table render', () => {
     const csv = edvet(['list', CATALOG, '--format', 'csv']);
     expect(csv.stdout.startsWith('\uFEFFid,name,vendor,category,status,verdict,annual_cost,seats,cost_per_student,renewal_on,decide_by,dpa_expires_on,wcag,essa_tier,reviewed_on\r\n')).toBe(true);
-    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(25);
+    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(27);
     expect(edvet(['list', CATALOG, '--format', 'markdown']).stdout).toMatch(/^\| mathspark \| MathSpark/m);
     const html = edvet(['list', CATALOG, '--format', 'html']).stdout;
     expect(html).toMatch(/<th scope="row">mathspark<\/th>/);

@@ -126,13 +126,13 @@ describe('edvet publish', () => {
     // Every pilot, active or sunsetting product with students or data elements, by vendor then name.
     const names = json.operators.map((o) => `${o.operator as string}|${o.product as string}`);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
-    expect(json.operators).toHaveLength(19);
+    expect(json.operators).toHaveLength(21);
     expect(names.some((n) => n.includes('SignalBoard') || n.includes('ChatterNest'))).toBe(false); // retired, proposed
     const tutor = json.operators.find((o) => o.product === 'TutorLine On-Demand')!;
     expect(tutor.breaches).toEqual([{ discoveredOn: '2025-03-02', from: '2025-02-20', to: '2025-03-01', studentsAffected: 212 }]);
     const csv = readFileSync(join(out, 'operators.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFproduct,operator,')).toBe(true);
-    expect(csv.trim().split('\r\n')).toHaveLength(20);
+    expect(csv.trim().split('\r\n')).toHaveLength(22);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('class="skip" href="#operators"');

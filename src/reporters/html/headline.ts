@@ -1,6 +1,6 @@
 /** The headline figures: spend, waste and savings (with usage), and counts by verdict. */
 import type { Report } from '../../model/types.js';
-import { money, savingsParts } from '../util.js';
+import { fromCountsText, money, savingsParts } from '../util.js';
 import { esc, section, type Section } from './document.js';
 
 /** The "Headline figures" section. */
@@ -9,7 +9,7 @@ export function headlineSection(report: Report): Section {
   const items: [string, string, string?][] = [];
   if (report.hasUsage) {
     items.push(['Annual spend', money(s.annualSpend), 'a year, products in use (pilot, active, sunsetting)']);
-    items.push(['Wasted on dormant seats', money(s.wastedSpend), `a year; no sign-in in the last ${report.thresholds.activeWindowDays} school days`]);
+    items.push(['Wasted on dormant seats', money(s.wastedSpend), `a year; no sign-in in the last ${report.thresholds.activeWindowDays} school days${fromCountsText(s) ? `; ${fromCountsText(s)}` : ''}`]);
     items.push(['Potential savings', money(s.potentialSavings), `${money(s.sunsetSavings)} sunset + ${money(s.rightSizeSavings)} right-sizing`]);
   }
   items.push(['Products reviewed', String(s.products)]);

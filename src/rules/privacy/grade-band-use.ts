@@ -28,6 +28,7 @@ export default defineRule({
     'na-no-students': 'n/a',
     'na-no-rows': 'n/a',
     'na-no-roster': 'n/a',
+    'na-counts': 'n/a',
     'under-coppa-age': 'fail',
     'outside-grades': 'warn',
     'within-grades': 'pass',
@@ -35,6 +36,8 @@ export default defineRule({
   evaluate(p, { policy, usage }) {
     if (!hasStudents(p)) return outcome('n/a', 'na-no-students', { field: 'audience', value: p.manifest.audience, expected: 'students' });
     if (!usage || usage.rows === 0) return outcome('n/a', 'na-no-rows', { field: 'usage.rows', value: usage?.rows ?? null, expected: 'sign-ins matched to the product' });
+    // Why (usage-sources.md "Lower bounds"): counts name nobody, so no student's grade is known from them.
+    if (usage.basis === 'counts') return outcome('n/a', 'na-counts', { field: 'usage.basis', value: 'counts', expected: 'per-user sign-ins' });
     const byGrade = usage.semesterStudentsByGrade;
     // Why: the grade of a student comes from the roster; without one there is nothing to judge (privacy-laws.md, "Decided details").
     if (byGrade === null) return outcome('n/a', 'na-no-roster', { field: 'usage.semester_students_by_grade', value: null, expected: 'a roster (--roster)' });

@@ -13,6 +13,7 @@ ruleTester(rule, [
   { name: 'under-age students with COPPA compliance and school consent: only the grade band counts', fixture: 'middle-school', patch: consented, usage: by({ '6': 41, '8': 20 }), status: 'pass', message: 'within-grades', field: 'grades' },
   { name: 'compliant but with no consent still fails', fixture: 'middle-school', patch: { privacy: { coppa: { compliant: true, consent: 'none' } } }, usage: by({ '6': 1 }), status: 'fail', message: 'under-coppa-age', field: 'privacy.coppa.compliant' },
   { name: 'a policy with coppa_through_grade 5', fixture: 'middle-school', policy: { privacy: { coppa_through_grade: 5 } }, usage: by({ '6': 41, '7': 3 }), status: 'pass', message: 'within-grades', field: 'grades' },
+  { name: 'counts only (usage-sources.md "Lower bounds"): counts name nobody, so grades are unknown', fixture: 'middle-school', usage: { basis: 'counts', semesterStudentsByGrade: [{ grade: '3', activeStudents: 40 }] }, status: 'n/a', message: 'na-counts', field: 'usage.basis', value: 'counts' },
   { name: 'no roster: grades unknown', fixture: 'middle-school', usage: { semesterStudentsByGrade: null }, status: 'n/a', message: 'na-no-roster', field: 'usage.semester_students_by_grade' },
   { name: 'no sign-ins matched', fixture: 'middle-school', usage: { rows: 0, ...by({}) }, status: 'n/a', message: 'na-no-rows', field: 'usage.rows' },
   { name: 'students do not use it', fixture: 'teachers-only', usage: by({ '6': 1 }), status: 'n/a', message: 'na-no-students', field: 'audience' },
