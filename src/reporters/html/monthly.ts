@@ -41,8 +41,9 @@ function smallChart(p: ProductReport, months: readonly MonthCount[]): string {
   parts.push(`<text x="4" y="${H - 4}" class="ax">${esc(monthLabel(months[0].month))}</text>`);
   parts.push(`<text x="${W - 4}" y="${H - 4}" text-anchor="end" class="ax">${esc(monthLabel(months[months.length - 1].month))}</text>`);
   const name = clean(p.name) || clean(p.id);
-  const label = `${name}: active users per month, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}${peak >= 0 ? `; most in ${monthLabel(months[peak].month)} (${int(values[peak])})` : '; none'}; ${int(values[values.length - 1])} in ${monthLabel(months[months.length - 1].month)}`;
-  return `<figure class="mult"><figcaption>${productLabel(p)}</figcaption>
+  const counts = p.usage?.basis === 'counts';
+  const label = `${name}: ${counts ? 'at least this many active users per month (from aggregate counts)' : 'active users per month'}, ${monthLabel(months[0].month)} to ${monthLabel(months[months.length - 1].month)}${peak >= 0 ? `; most in ${monthLabel(months[peak].month)} (${int(values[peak])})` : '; none'}; ${int(values[values.length - 1])} in ${monthLabel(months[months.length - 1].month)}`;
+  return `<figure class="mult"><figcaption>${productLabel(p)}${counts ? ' <span class="meta">(at least: counts)</span>' : ''}</figcaption>
 <svg class="spark" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg">
 ${parts.join('\n')}
 </svg></figure>`;
