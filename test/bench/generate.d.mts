@@ -13,6 +13,7 @@ export declare function appName(a: number): string;
 export declare function appId(a: number): string;
 export declare function roleOf(u: number): 'teacher' | 'staff' | 'student';
 export declare function userId(u: number): string;
+export declare function makeRng(seed: number): () => number;
 export declare function dayOf(iso: string): number;
 export declare function isoOf(day: number): string;
 export declare function weekdays(from: string, to: string): number[];

@@ -68,8 +68,8 @@ export function windowStart(asOf, n) {
   }
 }
 
-/** xorshift32 with a seed scrambled by splitmix-style multiplication; returns uint32. */
-function makeRng(seed) {
+/** xorshift32 with a seed scrambled by splitmix-style multiplication; returns uint32 (shared by the bench's generators). */
+export function makeRng(seed) {
   let x = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ 0x27d4eb2f;
   if (x === 0) x = 1;
   return () => {

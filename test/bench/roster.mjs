@@ -10,7 +10,7 @@
 // No Math.random: a seeded xorshift, so the same (users, seed) gives the same bytes.
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { userId } from './generate.mjs';
+import { makeRng, userId } from './generate.mjs';
 
 export const ROSTER_USERS = 1_000_000;
 export const ROSTER_ENROLLMENTS = 5_000_000;
@@ -19,17 +19,6 @@ export const ROSTER_CLASSES = 40_000;
 const GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 const FIRST = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lia', 'Milo', 'Nia', 'Omar', 'Pia'];
 const LAST = ['Ash', 'Birch', 'Cedar', 'Dale', 'Elm', 'Fern', 'Glen', 'Hazel', 'Ivy', 'Juniper', 'Kale', 'Linden', 'Maple', 'Nettle'];
-
-function makeRng(seed) {
-  let x = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ 0x27d4eb2f;
-  if (x === 0) x = 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
 
 /** Buffered line writer: strings are gathered into ~1 MB pieces. */
 function writer(path) {
