@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { edvet, edvetJson, ensureBuilt, expectUsageOrInputError } from './helpers.js';
+import { demoEarlierArgs, edvet, edvetJson, ensureBuilt, expectUsageOrInputError } from './helpers.js';
 
 interface Fig { previous: number | null; now: number | null }
 interface Audit {
@@ -36,10 +36,7 @@ describe('edvet audit --compare', () => {
   beforeAll(() => {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'edvet-compare-'));
-    // Last March, before the GAM token audit's 180 days began: a file with no row up to as-of is an error (usage.md), so it is left out.
-    const demo = 'fixtures/demo-district';
-    const usage = ['canvas', 'classlink', 'clever-dashboard', 'clever-warehouse', 'entra'].flatMap((f) => ['--usage', `${demo}/usage/${f}`]);
-    previous = edvetJson<Audit>(['audit', '--catalog', `${demo}/catalog`, ...usage, '--roster', `${demo}/roster`, '--as-of', '2026-03-02', '--format', 'json']).json;
+    previous = edvetJson<Audit>([...demoEarlierArgs('2026-03-02'), '--format', 'json']).json;
     // Last year's catalog had a product since dropped, and not yet one added since.
     const edited = JSON.parse(JSON.stringify(previous)) as Audit;
     edited.products = edited.products.filter((p) => p.id !== 'storyquest');

@@ -14,6 +14,17 @@ export { ROOT };
 /** The spec's worked examples (../shared/conformance) without their expected.json: inputs of end-to-end tests. */
 export const WORKED = 'test/fixtures/worked-example';
 
+/**
+ * `audit` arguments for the demo district as of an earlier day (last budget season, for `--compare`):
+ * its catalog, roster and every export but the GAM token audit, whose 180 days start on 2026-05-25:
+ * a file with no row up to as-of is an error (usage.md), so an earlier run leaves it out.
+ */
+export function demoEarlierArgs(asOf: string): string[] {
+  const demo = 'fixtures/demo-district';
+  const usage = ['canvas', 'classlink', 'clever-dashboard', 'clever-warehouse', 'entra'].flatMap((f) => ['--usage', `${demo}/usage/${f}`]);
+  return ['audit', '--catalog', `${demo}/catalog`, ...usage, '--roster', `${demo}/roster`, '--as-of', asOf];
+}
+
 /** A stack trace's frame lines (`    at fn (file:1:2)`). */
 export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|native\)?)$/m;
 

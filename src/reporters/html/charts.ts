@@ -4,7 +4,7 @@
  * section by a table of the same figures.
  */
 import type { ProductReport } from '../../model/types.js';
-import { int, money, pct } from '../util.js';
+import { activeText, int, money, pct, wastedText } from '../util.js';
 import { esc, short } from './document.js';
 
 /** Chart geometry shared by both charts: a label column, then the bars, then the values. */
@@ -16,7 +16,9 @@ const TEXT_X = BAR_X + BAR_MAX + 8;
 
 /** Paid seats against active users per product (products with usage figures, in the order given): one row each, the active bar inside the seats bar. */
 export function seatsChart(ps: readonly ProductReport[]): string {
-  const maxSeats = Math.max(1, ...ps.map((p) => Math.max(p.usage!.seats ?? 0, p.usage!.activeUsers ?? 0)));
+  // What fills the seats: active teachers on per-teacher licences, else active users (usage.md, per-teacher seats).
+  const filling = (u: NonNullable<ProductReport['usage']>) => (u.licensedRole === 'teacher' ? u.activeTeachers : u.activeUsers);
+  const maxSeats = Math.max(1, ...ps.map((p) => Math.max(p.usage!.seats ?? 0, filling(p.usage!) ?? 0)));
   const block = 34;
   const top = 4;
   const H = top + ps.length * block;
@@ -25,13 +27,14 @@ export function seatsChart(ps: readonly ProductReport[]): string {
     const u = p.usage!;
     const y = top + i * block;
     const seatW = u.seats === null ? 0 : Math.max(1, (u.seats / maxSeats) * BAR_MAX);
-    const actW = u.activeUsers === null || u.activeUsers === 0 ? 0 : Math.max(1, (u.activeUsers / maxSeats) * BAR_MAX);
+    const active = filling(u);
+    const actW = active === null || active === 0 ? 0 : Math.max(1, (active / maxSeats) * BAR_MAX);
     parts.push(`<text x="0" y="${y + 19}" class="lbl">${esc(short(p.name || p.id, LABEL))}</text>`);
     if (u.seats !== null) parts.push(`<rect x="${BAR_X}" y="${y + 6}" width="${seatW.toFixed(1)}" height="18" class="seats"/>`);
     if (actW > 0) parts.push(`<rect x="${BAR_X}" y="${y + 10}" width="${actW.toFixed(1)}" height="10" class="active"/>`);
     const seats = u.seats === null ? 'seats unknown' : `${int(u.seats)} seats`;
-    parts.push(`<text x="${TEXT_X}" y="${y + 14}" class="val">${u.activeUsers === null ? `no usage data; ${seats}` : `${int(u.activeUsers)} active of ${seats}`}</text>`);
-    const waste = u.activeUsers === null && u.noUsageData ? 'no sign-ins found in any export' : u.wastedSpend === null ? 'wasted spend unknown' : `${money(u.wastedSpend)} on ${int(u.dormantSeats)} dormant`;
+    parts.push(`<text x="${TEXT_X}" y="${y + 14}" class="val">${u.activeUsers === null ? `no usage data; ${seats}` : `${activeText(u)} active of ${seats}`}</text>`);
+    const waste = u.activeUsers === null && u.noUsageData ? 'no sign-ins found in any export' : u.wastedSpend === null ? 'wasted spend unknown' : `${wastedText(u)} on ${int(u.dormantSeats)} dormant`;
     parts.push(`<text x="${TEXT_X}" y="${y + 29}" class="note">${waste}</text>`);
   });
   return `<figure>
@@ -61,7 +64,7 @@ export function utilizationChart(ps: readonly ProductReport[], min: number, belo
     parts.push(`<rect x="${BAR_X}" y="${y + 5}" width="${BAR_MAX}" height="15" class="track"/>`);
     if (w > 0) parts.push(`<rect x="${BAR_X}" y="${y + 5}" width="${w.toFixed(1)}" height="15" class="${low ? 'low' : 'ok'}"/>`);
     parts.push(`<line x1="${minX.toFixed(1)}" y1="${y + 2}" x2="${minX.toFixed(1)}" y2="${y + 23}" class="min"/>`);
-    parts.push(`<text x="${TEXT_X}" y="${y + 17}" class="val">${pct(u)}${low ? ' below minimum' : ''}</text>`);
+    parts.push(`<text x="${TEXT_X}" y="${y + 17}" class="val">${p.usage!.basis === 'counts' ? 'at least ' : ''}${pct(u)}${low ? ' below minimum' : ''}</text>`);
   });
   return `<figure>
 <svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="util-title util-desc" xmlns="http://www.w3.org/2000/svg">

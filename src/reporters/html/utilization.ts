@@ -25,7 +25,9 @@ export function utilizationSection(report: Report, ps: readonly ProductReport[])
     const rows = measured.map((p) => {
       const u = p.usage!;
       const f = utilizationFinding(p)!;
-      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${int(u.semesterActiveTeachers)}</td><td class="num">${pct(u.teacherUtilization)}</td><td>${badge(f.status)}${f.status === 'fail' ? ' below the minimum' : ''}</td></tr>`;
+      // Counts give lower bounds (usage-sources.md "Lower bounds").
+      const atLeast = u.basis === 'counts' ? 'at least ' : '';
+      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${atLeast}${int(u.semesterActiveTeachers)}</td><td class="num">${atLeast}${pct(u.teacherUtilization)}</td><td>${badge(f.status)}${f.status === 'fail' ? ' below the minimum' : ''}</td></tr>`;
     });
     body.push(
       dataTable(
