@@ -44,6 +44,8 @@ import {
   trendProducts,
   trendSpan,
   autoRenewsText,
+  utilizationText,
+  dormantShareText,
   fromCountsText,
 } from './util.js';
 
@@ -176,8 +178,8 @@ export const renderMarkdown: Reporter = (report: Report) => {
             const u = p.usage!;
             const st = p.checks.usage;
             return [
-              productTitle(p), int(u.seats), activeText(u), dormantText(u), pct(u.dormantRatio), money(u.annualCost),
-              wastedText(u), money(u.costPerActiveUser), pct(u.teacherUtilization), int(u.recommendedSeats), money(u.rightSizeSaving), md(u.lastSeen ?? '–'),
+              productTitle(p), int(u.seats), activeText(u), dormantText(u), dormantShareText(u), money(u.annualCost),
+              wastedText(u), money(u.costPerActiveUser), utilizationText(u), int(u.recommendedSeats), money(u.rightSizeSaving), md(u.lastSeen ?? '–'),
               [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–',
             ];
           }).concat(rec ? [['**Total**', '', '', '', '', `**${money(rec.annualCost.listed)}**`, `**${money(rec.wastedSpend.listed)}**`, '', '', '', `**${money(rec.rightSizeSaving.listed)}**`, '', '']] : []),

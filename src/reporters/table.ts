@@ -309,7 +309,9 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
       const u = p.usage!;
       const st = p.checks.usage;
       const status = [st ? statusLabel(st) : '', p.sunset ? 'sunset' : ''].filter(Boolean).join(', ') || '–';
-      return [clean(p.name) || clean(p.id), int(u.seats), activeText(u), dormantText(u), wastedText(u), pct(u.teacherUtilization), status];
+      // The terminal is narrow: a lower bound of counts is marked ≥ here (the note below says so); the other formats write "at least".
+      const util = u.basis === 'counts' && u.teacherUtilization !== null ? `≥${pct(u.teacherUtilization)}` : pct(u.teacherUtilization);
+      return [clean(p.name) || clean(p.id), int(u.seats), activeText(u), dormantText(u), wastedText(u), util, status];
     });
     const heads = ['product', 'seats', 'active', 'dormant', 'wasted', 'teacher util', 'status'];
     const cols: Col[] = heads.map((h, i) =>
@@ -323,6 +325,9 @@ function usageSection(c: ChalkInstance, report: Report, width: number): string[]
         return ci === 6 && st ? colorFor(c, st)(text) : text;
       }),
     );
+    if (ps.some((p) => p.usage!.basis === 'counts')) {
+      pushAll(out, wrap('Measured from aggregate counts: "at least" and ≥ are lower bounds, "up to" an upper estimate (counts name nobody).', width - 2).map((l) => `  ${c.dim(l)}`));
+    }
   }
   const sunset = sunsetProducts(report);
   if (sunset.length > 0) {

@@ -84,6 +84,16 @@ export function dormantText(u: UsageFigures): string {
   return u.basis === 'counts' && u.dormantSeats !== null ? `up to ${int(u.dormantSeats)}` : int(u.dormantSeats);
 }
 
+/** The dormant share as counted: "up to N%" on aggregate counts (an upper estimate), else {@link pct}. */
+export function dormantShareText(u: UsageFigures): string {
+  return u.basis === 'counts' && u.dormantRatio !== null ? `up to ${pct(u.dormantRatio)}` : pct(u.dormantRatio);
+}
+
+/** Teacher utilization as counted: "at least N%" on aggregate counts (a lower bound), else {@link pct}. */
+export function utilizationText(u: UsageFigures): string {
+  return u.basis === 'counts' && u.teacherUtilization !== null ? `at least ${pct(u.teacherUtilization)}` : pct(u.teacherUtilization);
+}
+
 /** Wasted spend as counted: "up to $X" on aggregate counts (an upper estimate), else {@link money}. */
 export function wastedText(u: UsageFigures): string {
   return u.basis === 'counts' && u.wastedSpend !== null ? `up to ${money(u.wastedSpend)}` : money(u.wastedSpend);

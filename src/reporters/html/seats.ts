@@ -1,12 +1,12 @@
 /** "Seats and active users": the seats chart and its table, most wasted spend first. */
 import type { ProductReport, Reconciliation, Report } from '../../model/types.js';
-import { activeText, dormantText, int, money, pct, reconcileNotes, wastedText } from '../util.js';
+import { activeText, dormantShareText, dormantText, int, money, pct, reconcileNotes, wastedText } from '../util.js';
 import { seatsChart } from './charts.js';
 import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
 function seatsRow(p: ProductReport): string {
   const u = p.usage!;
-  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${activeText(u)}</td><td class="num">${dormantText(u)}</td><td class="num">${pct(u.dormantRatio)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
+  return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.seats)}</td><td class="num">${activeText(u)}</td><td class="num">${dormantText(u)}</td><td class="num">${dormantShareText(u)}</td><td class="nowrap">${esc(u.lastSeen ?? '–')}</td><td>${p.checks.usage ? badge(p.checks.usage) : '–'}</td></tr>`;
 }
 
 function costRow(p: ProductReport): string {

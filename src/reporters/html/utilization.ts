@@ -1,6 +1,6 @@
 /** "Teacher utilization": the utilization chart against the policy minimum over the products its rule measures, its table, and the products it does not measure. */
 import type { Finding, ProductReport, Report } from '../../model/types.js';
-import { int, pct } from '../util.js';
+import { int, pct, utilizationText } from '../util.js';
 import { utilizationChart } from './charts.js';
 import { badge, dataTable, esc, productLabel, section, type Section } from './document.js';
 
@@ -27,7 +27,7 @@ export function utilizationSection(report: Report, ps: readonly ProductReport[])
       const f = utilizationFinding(p)!;
       // Counts give lower bounds (usage-sources.md "Lower bounds").
       const atLeast = u.basis === 'counts' ? 'at least ' : '';
-      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${atLeast}${int(u.semesterActiveTeachers)}</td><td class="num">${atLeast}${pct(u.teacherUtilization)}</td><td>${badge(f.status)}${f.status === 'fail' ? ' below the minimum' : ''}</td></tr>`;
+      return `<tr><th scope="row">${productLabel(p)}</th><td class="num">${int(u.teachersWithAccess)}</td><td class="num">${atLeast}${int(u.semesterActiveTeachers)}</td><td class="num">${utilizationText(u)}</td><td>${badge(f.status)}${f.status === 'fail' ? ' below the minimum' : ''}</td></tr>`;
     });
     body.push(
       dataTable(
